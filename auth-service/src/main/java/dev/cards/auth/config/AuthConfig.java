@@ -1,0 +1,103 @@
+package dev.cards.auth.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything an operator may tune in the auth-service; each key is listed in the README. */
+@ConfigMapping(prefix = "auth")
+public interface AuthConfig {
+
+    /** Issuer (`iss`) written into every access token. */
+    @WithDefault("cards-auth")
+    String issuer();
+
+    /** Audience (`aud`) written into every access token: the service that accepts it. */
+    @WithDefault("cards-service")
+    String audience();
+
+    AccessToken accessToken();
+
+    RefreshToken refreshToken();
+
+    Session session();
+
+    SigningKey signingKey();
+
+    LoginThrottle loginThrottle();
+
+    Password password();
+
+    interface AccessToken {
+        /** How long an access token is valid. */
+        @WithDefault("5M")
+        Duration lifetime();
+    }
+
+    interface RefreshToken {
+        /** Idle lifetime of a session: a refresh token unused for this long expires. */
+        @WithDefault("14D")
+        Duration lifetime();
+
+        /** Whether each refresh returns a new refresh token and retires the presented one. */
+        @WithDefault("true")
+        boolean rotation();
+
+        /** How long the immediately previous refresh token may still be exchanged after a rotation. */
+        @WithDefault("0S")
+        Duration reuseGrace();
+    }
+
+    interface Session {
+        /** Absolute lifetime of a session, counted from login; rotation never extends it. */
+        @WithDefault("30D")
+        Duration maxLifetime();
+    }
+
+    interface SigningKey {
+        /** PKCS#8 PEM file with the RSA private key that signs access tokens. Required in prod. */
+        Optional<String> location();
+
+        /** PEM public keys of retired signing keys, still published so their live tokens verify. */
+        Optional<List<String>> additionalPublicKeys();
+
+        /** With no location, generate a throw-away key at start (dev, tests, local runs only). */
+        @WithDefault("false")
+        boolean generateIfMissing();
+    }
+
+    interface LoginThrottle {
+        /** Failed logins per submitted email, within the window, before attempts are refused. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** Window in which failures are counted. */
+        @WithDefault("15M")
+        Duration window();
+
+        /** First refusal delay; it doubles with each further failure. */
+        @WithDefault("30S")
+        Duration baseDelay();
+
+        /** Longest refusal delay. */
+        @WithDefault("15M")
+        Duration maxDelay();
+    }
+
+    interface Password {
+        /** Argon2id memory cost in KiB (OWASP minimum: 19456 = 19 MiB). */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** Argon2id iterations (OWASP minimum with 19 MiB: 2). */
+        @WithDefault("2")
+        int iterations();
+
+        /** Argon2id parallelism. */
+        @WithDefault("1")
+        int parallelism();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cards.auth.crypto;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
+import dev.cards.auth.config.AuthConfig;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Signs access tokens (SmallRye JWT) and checks the ones presented back to this service. */
+@ApplicationScoped
+public class AccessTokens {
+
+    public static final String USER_GROUP = "user";
+
+    private final AuthConfig config;
+    private final SigningKeys keys;
+    private final JwtConsumer consumer;
+
+    public AccessTokens(AuthConfig config, SigningKeys keys) {
+        this.config = config;
+        this.keys = keys;
+        this.consumer = new JwtConsumerBuilder()
+                // RFC 8725 §3.1: accept only the algorithm we sign with; `none` and HS* never verify.
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, SigningKeys.ALGORITHM)
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(
+                        keys.publishedKeys().stream().map(k -> (JsonWebKey) k).toList()))
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setAllowedClockSkewInSeconds(30)
+                .setExpectedIssuer(config.issuer())
+                .setExpectedAudience(config.audience())
+                .build();
+    }
+
+    public String issue(UUID userId, String email, Instant now) {
+        return Jwt.issuer(config.issuer())
+                .subject(userId.toString())
+                .audience(config.audience())
+                .upn(email)
+                .groups(Set.of(USER_GROUP))
+                .issuedAt(now)
+                .expiresAt(now.plus(config.accessToken().lifetime()))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws()
+                .keyId(keys.signingKeyId())
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.signingKey());
+    }
+
+    /** The user id of a valid access token, or throws {@link InvalidAccessTokenException}. */
+    public UUID verify(String token) {
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            return UUID.fromString(claims.getSubject());
+        } catch (InvalidJwtException e) {
+            throw new InvalidAccessTokenException(e.hasExpired() ? "The access token expired" : "The access token is invalid");
+        } catch (MalformedClaimException | IllegalArgumentException e) {
+            throw new InvalidAccessTokenException("The access token is invalid");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cards.auth.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One login: the refresh tokens it issues share its idle and absolute lifetimes. */
+@Entity
+@Table(name = "refresh_session")
+public class RefreshSession extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    public User user;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Absolute end of the session; rotation never moves it. */
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    /** End of the session if no refresh happens before it; each refresh moves it, up to expiresAt. */
+    @Column(name = "idle_expires_at", nullable = false)
+    public Instant idleExpiresAt;
+
+    /** Hash of the token retired by the latest rotation: the only one a reuse grace can cover. */
+    @Column(name = "previous_token_hash", length = 64)
+    public String previousTokenHash;
+
+    @Column(name = "rotated_at")
+    public Instant rotatedAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    public boolean isLiveAt(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(idleExpiresAt);
+    }
+
+    /** Revokes every live session of a user; returns how many. */
+    public static int revokeAllOf(UUID userId, Instant now) {
+        return update("revokedAt = ?1 where user.id = ?2 and revokedAt is null", now, userId);
+    }
+
+    /** Revokes one session unless it is already revoked. */
+    public static int revoke(UUID sessionId, Instant now) {
+        return update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, sessionId);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.cards.auth.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import dev.cards.auth.crypto.AccessTokens;
+import dev.cards.auth.crypto.InvalidAccessTokenException;
+import dev.cards.auth.model.User;
+import dev.cards.auth.service.AccountService;
+import dev.cards.auth.service.InvalidGrantException;
+import dev.cards.auth.service.SessionService;
+import dev.cards.auth.service.TokenPair;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Sign-up, login, refresh and logout: HTTP in and out, the rules live in the services. */
+@Path("/auth")
+@Tag(name = "auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private static final String BEARER = "Bearer ";
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final AccessTokens accessTokens;
+
+    public AuthResource(AccountService accounts, SessionService sessions, AccessTokens accessTokens) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+    }
+
+    @POST
+    @Path("/signup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "signup", summary = "Create an account")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response signup(@NotNull @Valid SignupRequest request) {
+        User user = accounts.signUp(request.email(), request.password());
+        return Response.created(URI.create("/auth/me")).entity(new UserResponse(user.id, user.email)).build();
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "login", summary = "Check email and password; start a session")
+    @APIResponse(responseCode = "200", description = "Signed in; the refresh token is also set as an HttpOnly cookie",
+            headers = {@Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)),
+                       @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "InvalidCredentials")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Response login(@NotNull @Valid LoginRequest request) {
+        return tokens(accounts.logIn(request.email(), request.password()));
+    }
+
+    @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "refresh", summary = "Exchange a refresh token for new tokens",
+            description = "The refresh token comes from the refresh_token cookie, an `Authorization: Bearer` header "
+                    + "or this JSON body (then optional); one way per request. With rotation on, the presented token "
+                    + "is retired and presenting it again revokes the session.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RefreshRequest.class)))
+    @APIResponse(responseCode = "200", description = "New tokens; the refresh cookie is set again",
+            headers = {@Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)),
+                       @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "InvalidGrant")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response refresh(
+            @Parameter(hidden = true) @RestCookie(RefreshCookie.NAME) String cookie,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid RefreshRequest body) {
+        String token = PresentedRefreshToken.from(cookie, authorization, body);
+        if (token == null) {
+            throw new InvalidGrantException("No refresh token was presented");
+        }
+        return tokens(sessions.refresh(token));
+    }
+
+    /** The same exchange with no body at all: the token in the cookie or the header. */
+    @POST
+    @Path("/refresh")
+    @Operation(hidden = true)
+    public Response refreshWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return refresh(cookie, authorization, null);
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "logout", summary = "Revoke the session of a refresh token",
+            description = "Takes the token like /auth/refresh (cookie, Bearer header or this optional body). "
+                    + "Answers 204 for unknown tokens too (RFC 7009 §2.2).")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RefreshRequest.class)))
+    @APIResponse(responseCode = "204", description = "The session is revoked; the refresh cookie is cleared",
+            headers = @Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response logout(
+            @Parameter(hidden = true) @RestCookie(RefreshCookie.NAME) String cookie,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid RefreshRequest body) {
+        String token = PresentedRefreshToken.from(cookie, authorization, body);
+        if (token != null) {
+            sessions.logout(token);
+        }
+        return Response.noContent().header(RefreshCookie.HEADER, RefreshCookie.cleared()).build();
+    }
+
+    /** The same with no body at all. */
+    @POST
+    @Path("/logout")
+    @Operation(hidden = true)
+    public Response logoutWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return logout(cookie, authorization, null);
+    }
+
+    @POST
+    @Path("/logout-all")
+    @Operation(operationId = "logoutAll", summary = "Revoke every session of the signed-in user")
+    @APIResponse(responseCode = "204", description = "Every session is revoked",
+            headers = @Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", ref = "InvalidToken")
+    public Response logoutAll(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        sessions.logoutEverywhere(caller(authorization));
+        return Response.noContent().header(RefreshCookie.HEADER, RefreshCookie.cleared()).build();
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(operationId = "me", summary = "The signed-in user")
+    @APIResponse(responseCode = "200", description = "The user of the access token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "401", ref = "InvalidToken")
+    public UserResponse me(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        User user = accounts.find(caller(authorization))
+                .orElseThrow(() -> new InvalidAccessTokenException("The access token is invalid"));
+        return new UserResponse(user.id, user.email);
+    }
+
+    /** The user of a Bearer access token (RFC 6750 §2.1). */
+    private UUID caller(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new MissingAccessTokenException();
+        }
+        return accessTokens.verify(authorization.substring(BEARER.length()).strip());
+    }
+
+    /** Token responses must not be cached (RFC 6749 §5.1). */
+    private static Response tokens(TokenPair pair) {
+        return Response.ok(TokenResponse.of(pair))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(RefreshCookie.HEADER, RefreshCookie.of(pair.refreshToken(), pair.refreshExpiresIn()))
+                .build();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.cards.auth.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.cards.auth.service.TokenPair;
+
+/** The token response of RFC 6749 §5.1, plus the refresh token's remaining lifetime. */
+public record TokenResponse(
+        @Schema(required = true) @JsonProperty("access_token") String accessToken,
+        @Schema(required = true, enumeration = "Bearer") @JsonProperty("token_type") String tokenType,
+        @Schema(required = true, description = "Seconds the access token is valid") @JsonProperty("expires_in") long expiresIn,
+        @Schema(required = true) @JsonProperty("refresh_token") String refreshToken,
+        @Schema(required = true, description = "Seconds the refresh token has left") @JsonProperty("refresh_expires_in") long refreshExpiresIn) {
+
+    static TokenResponse of(TokenPair pair) {
+        return new TokenResponse(pair.accessToken(), "Bearer", pair.accessExpiresIn(), pair.refreshToken(),
+                pair.refreshExpiresIn());
+    }
+}
