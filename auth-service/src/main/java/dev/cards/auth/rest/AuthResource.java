@@ -26,6 +26,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -112,12 +113,13 @@ public class AuthResource {
         return tokens(sessions.refresh(token));
     }
 
-    /** The same exchange with no body at all: the token in the cookie or the header. */
+    /** The same exchange without a JSON body (the token in the cookie or the header). */
     @POST
     @Path("/refresh")
     @Operation(hidden = true)
     public Response refreshWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
-            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        refuseNonJson(body);
         return refresh(cookie, authorization, null);
     }
 
@@ -145,12 +147,13 @@ public class AuthResource {
         return Response.noContent().header(RefreshCookie.HEADER, RefreshCookie.cleared()).build();
     }
 
-    /** The same with no body at all. */
+    /** The same without a JSON body. */
     @POST
     @Path("/logout")
     @Operation(hidden = true)
     public Response logoutWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
-            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        refuseNonJson(body);
         return logout(cookie, authorization, null);
     }
 
@@ -175,6 +178,13 @@ public class AuthResource {
         User user = accounts.find(caller(authorization))
                 .orElseThrow(() -> new InvalidAccessTokenException("The access token is invalid"));
         return new UserResponse(user.id, user.email);
+    }
+
+    /** Any content type goes while the body is empty (bare clients such as curl send one); a body must be JSON. */
+    private static void refuseNonJson(String body) {
+        if (body != null && !body.isBlank()) {
+            throw new NotSupportedException();
+        }
     }
 
     /** The user of a Bearer access token (RFC 6750 §2.1). */

@@ -147,7 +147,8 @@ public class SessionService {
 
     private TokenPair pair(RefreshSession session, String refreshToken, Instant now) {
         String access = accessTokens.issue(session.user.id, session.user.email, now);
-        long refreshLeft = Duration.between(now, session.idleExpiresAt).toSeconds();
+        // Rounded up: a cookie with Max-Age=0 would be deleted while the token still works.
+        long refreshLeft = (Duration.between(now, session.idleExpiresAt).toMillis() + 999) / 1000;
         return new TokenPair(access, config.accessToken().lifetime().toSeconds(), refreshToken, refreshLeft);
     }
 

@@ -1,0 +1,44 @@
+package dev.cards.auth.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SigningKeysTest {
+
+    @Test
+    void withoutAKeyStartUpStopsWithAClearMessage() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new SigningKeys(TestConfig.with(Map.of())));
+        assertTrue(e.getMessage().contains("AUTH_SIGNING_KEY_LOCATION"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableKeyStopsStartUp(@TempDir Path dir) throws Exception {
+        Path notAKey = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new SigningKeys(TestConfig.with(Map.of("auth.signing-key.location", notAKey.toString()))));
+        assertTrue(e.getMessage().contains(notAKey.toString()), e.getMessage());
+    }
+
+    @Test
+    void aMissingKeyFileStopsStartUp(@TempDir Path dir) {
+        String missing = dir.resolve("absent.pem").toString();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new SigningKeys(TestConfig.with(Map.of("auth.signing-key.location", missing))));
+        assertTrue(e.getMessage().contains(missing), e.getMessage());
+    }
+
+    @Test
+    void inDevAKeyIsGenerated() {
+        SigningKeys keys = new SigningKeys(TestConfig.with(Map.of("auth.signing-key.generate-if-missing", "true")));
+        assertEquals(1, keys.publishedKeys().size());
+        assertEquals(keys.signingKeyId(), keys.publishedKeys().get(0).getKeyId());
+    }
+}

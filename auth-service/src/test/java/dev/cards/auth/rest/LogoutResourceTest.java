@@ -1,0 +1,77 @@
+package dev.cards.auth.rest;
+
+import static dev.cards.auth.rest.Api.api;
+import static dev.cards.auth.rest.Api.assertInvalidGrant;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class LogoutResourceTest {
+
+    private static final String CLEARED = "refresh_token=; Path=/auth; Max-Age=0; HttpOnly; Secure; SameSite=Strict";
+
+    @Test
+    void logoutWithTheCookieRevokesTheSessionAndClearsTheCookie() {
+        String token = Api.newSession().path("refresh_token");
+        api().cookie(RefreshCookie.NAME, token).contentType(ContentType.JSON).post("/auth/logout")
+                .then().statusCode(204).header("Set-Cookie", equalTo(CLEARED));
+        assertInvalidGrant(Api.refresh(token));
+    }
+
+    @Test
+    void logoutWithABearerHeaderRevokesTheSession() {
+        String token = Api.newSession().path("refresh_token");
+        api().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).post("/auth/logout").then().statusCode(204);
+        assertInvalidGrant(Api.refresh(token));
+    }
+
+    @Test
+    void logoutOfAnUnknownTokenStillAnswers204() {
+        api().contentType(ContentType.JSON).body(Map.of("refresh_token", "B".repeat(43))).post("/auth/logout")
+                .then().statusCode(204);
+        api().contentType(ContentType.JSON).post("/auth/logout").then().statusCode(204);
+    }
+
+    @Test
+    void logoutLeavesTheUsersOtherSessionsAlone() {
+        String email = Api.newEmail();
+        Api.signUp(email);
+        String phone = Api.logIn(email).path("refresh_token");
+        String laptop = Api.logIn(email).path("refresh_token");
+        api().cookie(RefreshCookie.NAME, phone).contentType(ContentType.JSON).post("/auth/logout").then().statusCode(204);
+        Api.refreshed(laptop);
+    }
+
+    @Test
+    void logoutAllRevokesEverySessionOfTheUser() {
+        String email = Api.newEmail();
+        Api.signUp(email);
+        String phone = Api.logIn(email).path("refresh_token");
+        var laptop = Api.logIn(email);
+        String stranger = Api.newSession().path("refresh_token");
+        api().auth().oauth2(laptop.path("access_token")).post("/auth/logout-all")
+                .then().statusCode(204).header("Set-Cookie", equalTo(CLEARED));
+        assertInvalidGrant(Api.refresh(phone));
+        assertInvalidGrant(Api.refresh(laptop.path("refresh_token")));
+        Api.refreshed(stranger);
+    }
+
+    @Test
+    void logoutAllWithoutAnAccessTokenIsUnauthorized() {
+        api().post("/auth/logout-all").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void logoutAllRefusesARefreshTokenInPlaceOfAnAccessToken() {
+        String token = Api.newSession().path("refresh_token");
+        api().auth().oauth2(token).post("/auth/logout-all")
+                .then().statusCode(401).body("error", equalTo("invalid_token"));
+        Api.refreshed(token);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cards.auth.rest;
+
+import static dev.cards.auth.rest.Api.api;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cards.auth.crypto.SigningKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import io.smallrye.jwt.build.Jwt;
+
+@QuarkusTest
+class MeResourceTest {
+
+    @Inject
+    SigningKeys keys;
+
+    @Test
+    void meReturnsTheUserOfTheAccessToken() {
+        String email = Api.newEmail();
+        String id = Api.signUp(email);
+        api().auth().oauth2(Api.logIn(email).path("access_token")).get("/auth/me")
+                .then().statusCode(200).body("id", equalTo(id)).body("email", equalTo(email));
+    }
+
+    @Test
+    void meWithoutCredentialsAsksForBearer() {
+        api().get("/auth/me").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void meWithATamperedTokenIsAnInvalidToken() {
+        String token = Api.newSession().path("access_token");
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"user\"", "\"admin\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+        api().auth().oauth2(forged).get("/auth/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
+    }
+
+    @Test
+    void meWithATokenSignedByAnotherKeyIsAnInvalidToken() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String foreign = Jwt.issuer("cards-auth").subject(java.util.UUID.randomUUID().toString()).audience("cards-service")
+                .groups(Set.of("user")).expiresAt(Instant.now().plusSeconds(60)).sign(generator.generateKeyPair().getPrivate());
+        api().auth().oauth2(foreign).get("/auth/me").then().statusCode(401).body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void meWithAnExpiredTokenSaysItExpired() {
+        String expired = Jwt.issuer("cards-auth").subject(Api.signUp(Api.newEmail())).audience("cards-service")
+                .groups(Set.of("user")).issuedAt(Instant.now().minusSeconds(400)).expiresAt(Instant.now().minusSeconds(100))
+                .jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
+        api().auth().oauth2(expired).get("/auth/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
+    }
+
+    @Test
+    void meWithAGarbageTokenIsAnInvalidToken() {
+        api().auth().oauth2("not.a.jwt").get("/auth/me").then().statusCode(401).body("error", equalTo("invalid_token"));
+    }
+}
