@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.cards.auth.crypto.PasswordHasher;
+import dev.cards.auth.metrics.AuthMetrics;
 import dev.cards.auth.model.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,15 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final SessionService sessions;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
-    public AccountService(PasswordHasher hasher, LoginThrottle throttle, SessionService sessions, Clock clock) {
+    public AccountService(PasswordHasher hasher, LoginThrottle throttle, SessionService sessions, Clock clock,
+            AuthMetrics metrics) {
         this.hasher = hasher;
         this.throttle = throttle;
         this.sessions = sessions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public User signUp(String email, String password) {
@@ -48,17 +52,25 @@ public class AccountService {
      * hash and end in the same exception (OWASP Authentication Cheat Sheet: generic responses).
      */
     public TokenPair logIn(String email, String password) {
-        throttle.admit(email);
+        try {
+            throttle.admit(email);
+        } catch (LoginThrottledException e) {
+            metrics.loginThrottled();
+            throw e;
+        }
         Optional<User> found = User.findByEmail(email);
         if (found.isEmpty()) {
             hasher.verifyAgainstDummy(password);
+            metrics.loginFailed();
             throw new InvalidCredentialsException();
         }
         User user = found.get();
         if (!hasher.verify(password, user.passwordHash)) {
+            metrics.loginFailed();
             throw new InvalidCredentialsException();
         }
         throttle.reset(email);
+        metrics.loginSucceeded();
         String upgraded = hasher.needsRehash(user.passwordHash) ? hasher.hash(password) : null;
         return QuarkusTransaction.requiringNew().call(() -> {
             User managed = User.findById(user.id);

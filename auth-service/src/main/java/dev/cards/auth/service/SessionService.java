@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.cards.auth.config.AuthConfig;
 import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.RefreshTokenCodec;
+import dev.cards.auth.metrics.AuthMetrics;
 import dev.cards.auth.model.RefreshSession;
 import dev.cards.auth.model.RefreshToken;
 import dev.cards.auth.model.User;
@@ -29,12 +30,15 @@ public class SessionService {
     private final AccessTokens accessTokens;
     private final RefreshTokenCodec codec;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
-    public SessionService(AuthConfig config, AccessTokens accessTokens, RefreshTokenCodec codec, Clock clock) {
+    public SessionService(AuthConfig config, AccessTokens accessTokens, RefreshTokenCodec codec, Clock clock,
+            AuthMetrics metrics) {
         this.config = config;
         this.accessTokens = accessTokens;
         this.codec = codec;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Starts a session for a user who just proved who they are. Call inside a transaction. */
@@ -59,13 +63,16 @@ public class SessionService {
      */
     public TokenPair refresh(String token) {
         if (!codec.wellFormed(token)) {
+            metrics.refreshRejected(false);
             throw new InvalidGrantException("The refresh token is invalid");
         }
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> refreshInTransaction(token));
         // Thrown after the commit, so a revocation for reuse sticks.
         if (outcome.failure() != null) {
+            metrics.refreshRejected(outcome.reuse());
             throw new InvalidGrantException(outcome.failure());
         }
+        metrics.refreshSucceeded();
         return outcome.tokens();
     }
 
@@ -114,7 +121,7 @@ public class SessionService {
         }
         RefreshSession.revoke(session.id, now);
         LOG.warnf("Refresh token reuse detected; session %s of user %s revoked", session.id, session.user.id);
-        return Outcome.failed("The refresh token was already used; the session is revoked");
+        return new Outcome(null, "The refresh token was already used; the session is revoked", true);
     }
 
     /** The successor already issued for the previous token, if the grace still covers it. */
@@ -152,13 +159,13 @@ public class SessionService {
         return new TokenPair(access, config.accessToken().lifetime().toSeconds(), refreshToken, refreshLeft);
     }
 
-    private record Outcome(TokenPair tokens, String failure) {
+    private record Outcome(TokenPair tokens, String failure, boolean reuse) {
         static Outcome of(TokenPair tokens) {
-            return new Outcome(tokens, null);
+            return new Outcome(tokens, null, false);
         }
 
         static Outcome failed(String why) {
-            return new Outcome(null, why);
+            return new Outcome(null, why, false);
         }
     }
 }

@@ -1,0 +1,38 @@
+package dev.cards.auth.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class MetricsTest {
+
+    @Test
+    void loginsAndRefreshesAreCountedByOutcome() {
+        double failures = counter("auth_logins_total", "failure");
+        double reuse = counter("auth_refreshes_total", "reuse_detected");
+        double refreshed = counter("auth_refreshes_total", "success");
+        Api.api().contentType(ContentType.JSON).body(Map.of("email", Api.newEmail(), "password", "wrong password"))
+                .post("/auth/login").then().statusCode(401);
+        String first = Api.newSession().path("refresh_token");
+        Api.refreshed(first);
+        Api.refresh(first).then().statusCode(401);
+        assertTrue(counter("auth_logins_total", "failure") >= failures + 1);
+        assertTrue(counter("auth_refreshes_total", "success") >= refreshed + 1);
+        assertTrue(counter("auth_refreshes_total", "reuse_detected") >= reuse + 1);
+    }
+
+    static double counter(String name, String outcome) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*outcome=\"" + outcome + "\"[^}]*\\} ([0-9.E+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
