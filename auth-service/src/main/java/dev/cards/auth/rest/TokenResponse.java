@@ -1,5 +1,6 @@
 package dev.cards.auth.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cards.auth.service.TokenPair;
 
 /** The token response of RFC 6749 §5.1, plus the refresh token's remaining lifetime. */
+@RegisterForReflection
 public record TokenResponse(
         @Schema(required = true) @JsonProperty("access_token") String accessToken,
         @Schema(required = true, enumeration = "Bearer") @JsonProperty("token_type") String tokenType,

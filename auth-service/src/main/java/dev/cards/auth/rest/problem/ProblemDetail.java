@@ -6,7 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** RFC 9457 problem details, with the OAuth `error` code and per-field errors where they apply. */
+// Serialised from inside a Response, so native images need it registered explicitly.
+@RegisterForReflection(targets = {ProblemDetail.class, ProblemDetail.FieldError.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ProblemDetail", description = "RFC 9457 problem details")
 public record ProblemDetail(

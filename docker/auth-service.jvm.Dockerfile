@@ -1,0 +1,48 @@
+# syntax=docker/dockerfile:1
+####
+# auth-service in JVM mode. Builds the module from source with the Maven wrapper, so a host needs
+# nothing but Docker, then runs the fast-jar on a Red Hat OpenJDK 17 runtime image as uid 185.
+#
+# Build (from the repository root, which is the build context):
+#   docker build -f docker/auth-service.jvm.Dockerfile -t cards/auth-service .
+#
+# Run (the prod profile needs PostgreSQL and a PKCS#8 PEM signing key; see docker/README.md):
+#   docker run --rm -p 8081:8081 \
+#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db.example:5432/cards_auth \
+#     -e QUARKUS_DATASOURCE_USERNAME=cards -e QUARKUS_DATASOURCE_PASSWORD=cards \
+#     -e AUTH_SIGNING_KEY_LOCATION=/run/secrets/signing.pem \
+#     -v "$PWD/docker/secrets/signing.pem:/run/secrets/signing.pem:ro" \
+#     cards/auth-service
+#
+# Everything together (PostgreSQL, both services): docker compose -f docker/compose.yaml up --build
+####
+
+## Stage 1: build with the Maven wrapper on JDK 17
+FROM maven:3.9-eclipse-temurin-17 AS build
+# One cache for the wrapper's Maven and the local repository, kept between builds.
+ENV MAVEN_USER_HOME=/m2
+WORKDIR /build
+COPY --chmod=0755 mvnw ./
+COPY .mvn/ .mvn/
+COPY pom.xml ./
+# Maven reads every module's pom to set up the reactor, even with -pl.
+COPY auth-service/pom.xml auth-service/
+COPY cards-service/pom.xml cards-service/
+COPY cards-client/pom.xml cards-client/
+COPY auth-service/src/ auth-service/src/
+RUN --mount=type=cache,target=/m2 \
+    ./mvnw -B -pl auth-service -am package -DskipTests -Dmaven.repo.local=/m2/repository
+
+## Stage 2: run the fast-jar; four layers so a code change leaves the library layer cached
+FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23
+ENV LANGUAGE='en_US:en'
+COPY --from=build --chown=185 /build/auth-service/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build --chown=185 /build/auth-service/target/quarkus-app/*.jar /deployments/
+COPY --from=build --chown=185 /build/auth-service/target/quarkus-app/app/ /deployments/app/
+COPY --from=build --chown=185 /build/auth-service/target/quarkus-app/quarkus/ /deployments/quarkus/
+EXPOSE 8081
+USER 185
+ENV QUARKUS_HTTP_HOST=0.0.0.0
+ENV JAVA_OPTS_APPEND="-Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
+ENTRYPOINT ["/opt/jboss/container/java/run/run-java.sh"]
