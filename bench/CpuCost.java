@@ -1,0 +1,103 @@
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+
+/**
+ * The CPU cost that bounds each scenario, measured apart from HTTP and the database: one Argon2id
+ * hash at the configured parameters, and signing/verifying an access token with RS256, ES256 and
+ * EdDSA. Run with the auth-service's libraries on the class path (bench/run does):
+ *
+ *   java -cp 'auth-service/target/quarkus-app/lib/main/*' bench/CpuCost.java [memoryKib] [iterations]
+ *
+ * Each figure is the median of several timed batches after a warm-up, in microseconds.
+ */
+public class CpuCost {
+
+    static final String CLAIMS = "{\"iss\":\"cards-auth\",\"sub\":\"3f1c1f7e-9a43-4bb4-8c5c-6d1b1c0a7f11\","
+            + "\"aud\":\"cards-service\",\"exp\":4102444800,\"iat\":1700000000,\"jti\":\"8d6f2c1e-1b2a-4c3d-9e8f-0a1b2c3d4e5f\","
+            + "\"upn\":\"ada@example.com\",\"groups\":[\"user\"]}";
+
+    public static void main(String[] args) throws Exception {
+        int memoryKib = args.length > 0 ? Integer.parseInt(args[0]) : 19456;
+        int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        StringBuilder json = new StringBuilder("{");
+        json.append(String.format(Locale.ROOT, "\"argon2id_m%d_t%d_us\":%.0f", memoryKib, iterations,
+                median(() -> argon2(memoryKib, iterations), 5, 5)));
+        for (String[] alg : new String[][] {{"RS256", "RSA"}, {"ES256", "EC"}, {"EdDSA", "Ed25519"}}) {
+            KeyPair keys = keyPair(alg[1]);
+            String token = sign(alg[0], keys);
+            json.append(String.format(Locale.ROOT, ",\"%s_sign_us\":%.1f,\"%s_verify_us\":%.1f", alg[0],
+                    median(() -> sign(alg[0], keys), 200, 9), alg[0], median(() -> verify(token, keys), 200, 9)));
+        }
+        json.append(",\"cores\":").append(Runtime.getRuntime().availableProcessors()).append('}');
+        System.out.println(json);
+    }
+
+    static void argon2(int memoryKib, int iterations) {
+        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(memoryKib).withIterations(iterations)
+                .withParallelism(1).withSalt("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)).build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(params);
+        byte[] out = new byte[32];
+        generator.generateBytes("correct horse battery staple".getBytes(StandardCharsets.UTF_8), out);
+    }
+
+    static KeyPair keyPair(String type) throws Exception {
+        if (type.equals("EC")) {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            return g.generateKeyPair();
+        }
+        KeyPairGenerator g = KeyPairGenerator.getInstance(type);
+        if (type.equals("RSA")) {
+            g.initialize(2048);
+        }
+        return g.generateKeyPair();
+    }
+
+    static String sign(String alg, KeyPair keys) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(CLAIMS);
+        jws.setAlgorithmHeaderValue(alg.equals("EdDSA") ? AlgorithmIdentifiers.EDDSA : alg);
+        jws.setKey(keys.getPrivate());
+        return jws.getCompactSerialization();
+    }
+
+    static void verify(String token, KeyPair keys) throws Exception {
+        JsonWebSignature jws = (JsonWebSignature) JsonWebSignature.fromCompactSerialization(token);
+        jws.setKey(keys.getPublic());
+        if (!jws.verifySignature()) {
+            throw new IllegalStateException("signature did not verify");
+        }
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Median time of one operation over `batches` batches of `perBatch` operations, after one warm-up batch. */
+    static double median(Work work, int perBatch, int batches) throws Exception {
+        for (int i = 0; i < perBatch * 2; i++) {
+            work.run();
+        }
+        double[] perOp = new double[batches];
+        for (int b = 0; b < batches; b++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < perBatch; i++) {
+                work.run();
+            }
+            perOp[b] = (System.nanoTime() - t0) / 1000.0 / perBatch;
+        }
+        Arrays.sort(perOp);
+        return perOp[batches / 2];
+    }
+}
