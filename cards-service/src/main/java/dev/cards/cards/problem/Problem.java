@@ -1,0 +1,31 @@
+package dev.cards.cards.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * RFC 9457 problem details. {@code type} stays "about:blank" with the HTTP reason phrase as
+ * {@code title} (§4.2.1); {@code error} carries the RFC 6750 error code on 401/403 answers and
+ * {@code errors} the rejected fields of a 400.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        @Schema(required = true, examples = "about:blank") String type,
+        @Schema(required = true, examples = "Not Found") String title,
+        @Schema(required = true, examples = "404") int status,
+        @Schema(required = true) String detail,
+        @Schema(description = "RFC 6750 error code of a token failure", examples = "invalid_token") String error,
+        @Schema(description = "The request fields that were rejected") List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String ABOUT_BLANK = "about:blank";
+
+    /** One rejected request field (a JSON property path or a query parameter name). */
+    @Schema(name = "FieldError")
+    public record FieldError(@Schema(required = true) String field, @Schema(required = true) String message) {
+    }
+}

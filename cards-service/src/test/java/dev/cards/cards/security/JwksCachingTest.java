@@ -1,0 +1,64 @@
+package dev.cards.cards.security;
+
+import static dev.cards.cards.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cards.cards.support.JwksAdmin;
+import dev.cards.cards.support.TestKey;
+import dev.cards.cards.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** How the service follows the auth-service's key set: rotation, caching, outages. */
+@QuarkusTest
+class JwksCachingTest {
+
+    private final String user = TestTokens.newUser();
+
+    @AfterEach
+    void restoreTheJwks() {
+        JwksAdmin.comeUp();
+        JwksAdmin.publish(TestTokens.primaryKey());
+    }
+
+    @Test
+    void aTokenWithANewlyPublishedKidTriggersExactlyOneRefetch() {
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200); // keys are cached now
+        TestKey rotated = TestKey.generate();
+        JwksAdmin.publish(TestTokens.primaryKey(), rotated);
+        int before = JwksAdmin.fetches();
+
+        as(TestTokens.sign(TestTokens.claims(user), rotated)).get("/cards").then().statusCode(200);
+
+        assertEquals(before + 1, JwksAdmin.fetches(), "one JWKS re-fetch for the unknown kid");
+    }
+
+    @Test
+    void aKnownKeyNeedsNoFetch() {
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
+        int before = JwksAdmin.fetches();
+
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
+
+        assertEquals(before, JwksAdmin.fetches(), "cached keys verify without asking the auth-service");
+    }
+
+    @Test
+    void aKnownKeyKeepsVerifyingWhileTheAuthServiceIsDown() {
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
+        JwksAdmin.goDown();
+
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownKidWhileTheAuthServiceIsDownIsAnInvalidTokenNotAServerError() {
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
+        JwksAdmin.goDown();
+
+        as(TestTokens.sign(TestTokens.claims(user), TestKey.generate())).get("/cards").then().statusCode(401);
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.cards.cards.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Stands in for the auth-service's JWKS endpoint on a free port. Tests steer it over HTTP
+ * (publish keys, go down, count fetches) through {@link JwksAdmin}, which works whatever class
+ * loader the test runs in.
+ */
+public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
+
+    private final AtomicReference<String> jwks = new AtomicReference<>();
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicBoolean down = new AtomicBoolean();
+    private HttpServer server;
+    private Path keyFile;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            TestKey primary = TestKey.generate();
+            keyFile = Files.createTempFile("cards-test-key", ".txt");
+            primary.write(keyFile);
+            jwks.set("{\"keys\":[" + primary.jwkJson() + "]}");
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/.well-known/jwks.json", this::serveJwks);
+            server.createContext("/admin", this::admin);
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("test JWKS server did not start", e);
+        }
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of(
+                "mp.jwt.verify.publickey.location", base + "/.well-known/jwks.json",
+                "test.jwks.admin-url", base + "/admin",
+                "test.signing-key.file", keyFile.toString());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        try {
+            if (keyFile != null) {
+                Files.deleteIfExists(keyFile);
+            }
+        } catch (IOException ignored) {
+            // a temp file; the OS cleans up
+        }
+    }
+
+    private void serveJwks(HttpExchange exchange) throws IOException {
+        fetches.incrementAndGet();
+        if (down.get()) {
+            respond(exchange, 503, "");
+        } else {
+            respond(exchange, 200, jwks.get());
+        }
+    }
+
+    private void admin(HttpExchange exchange) throws IOException {
+        String action = exchange.getRequestURI().getPath().substring("/admin".length());
+        switch (action) {
+            case "/jwks" -> jwks.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            case "/down" -> down.set(true);
+            case "/up" -> down.set(false);
+            case "/fetches" -> {
+                respond(exchange, 200, Integer.toString(fetches.get()));
+                return;
+            }
+            default -> {
+                respond(exchange, 404, "");
+                return;
+            }
+        }
+        respond(exchange, 204, null);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        }
+        exchange.close();
+    }
+}

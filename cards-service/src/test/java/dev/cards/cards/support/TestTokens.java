@@ -1,0 +1,56 @@
+package dev.cards.cards.support;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Mints access tokens shaped exactly like the auth-service's (RS256, thumbprint kid, iss, sub,
+ * aud, exp, iat, jti, upn, groups), signed with the key the test JWKS server publishes.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "cards-auth";
+    public static final String AUDIENCE = "cards-service";
+
+    private TestTokens() {
+    }
+
+    /** The key the test application's JWKS publishes from the start. */
+    public static TestKey primaryKey() {
+        return TestKey.read(Path.of(ConfigProvider.getConfig().getValue("test.signing-key.file", String.class)));
+    }
+
+    /** A fresh user id, so tests never depend on an empty database. */
+    public static String newUser() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A valid access token for {@code subject}. */
+    public static String accessToken(String subject) {
+        return sign(claims(subject), primaryKey());
+    }
+
+    /** The claims of a valid token, to be changed in exactly one way by a negative test. */
+    public static JwtClaimsBuilder claims(String subject) {
+        Instant now = Instant.now();
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .audience(AUDIENCE)
+                .upn(subject + "@example.test")
+                .groups("user")
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .claim("jti", UUID.randomUUID().toString());
+    }
+
+    public static String sign(JwtClaimsBuilder claims, TestKey key) {
+        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
+    }
+}
