@@ -3,6 +3,7 @@ package dev.cards.cards.problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
+import dev.cards.cards.metrics.TokenRejections;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -18,9 +19,16 @@ public class TokenProblemMappers {
     static final String EXPIRED = "The access token expired";
     static final String INVALID = "The access token is invalid";
 
+    private final TokenRejections rejections;
+
+    public TokenProblemMappers(TokenRejections rejections) {
+        this.rejections = rejections;
+    }
+
     /** No bearer token at all (also another scheme, e.g. Basic): no error code, RFC 6750 §3.1. */
     @ServerExceptionMapper
     public Response noCredentials(UnauthorizedException e) {
+        rejections.missing();
         return Problems.builder(401, "An access token is required", null, null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
@@ -32,7 +40,13 @@ public class TokenProblemMappers {
      */
     @ServerExceptionMapper
     public Response invalidToken(AuthenticationFailedException e) {
-        String description = hasExpired(e) ? EXPIRED : INVALID;
+        boolean expired = hasExpired(e);
+        if (expired) {
+            rejections.expired();
+        } else {
+            rejections.invalid();
+        }
+        String description = expired ? EXPIRED : INVALID;
         return Problems.builder(401, description, "invalid_token", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"invalid_token\", error_description=\"" + description + "\"")
@@ -41,6 +55,7 @@ public class TokenProblemMappers {
 
     @ServerExceptionMapper
     public Response insufficientScope(ForbiddenException e) {
+        rejections.insufficientScope();
         return Problems.builder(403, "The access token does not grant access to cards", "insufficient_scope", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
                 .build();

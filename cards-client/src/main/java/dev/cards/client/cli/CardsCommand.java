@@ -1,0 +1,62 @@
+package dev.cards.client.cli;
+
+import java.io.PrintWriter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cards.client.rest.CardsClients;
+import dev.cards.client.rest.ExchangeListener;
+import dev.cards.client.session.FileTokenStore;
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cards}: flash cards from the command line, signed in through a shared session file. */
+@TopCommand
+@Command(name = "cards", mixinStandardHelpOptions = true, version = "cards 1.0",
+        description = "Flash cards on the cards-service, signed in through the auth-service.",
+        subcommands = { SignupCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+                ListCommand.class, ShowCommand.class, AddCommand.class, EditCommand.class, DeleteCommand.class,
+                DemoCommand.class },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:success", "1:error (wrong credentials, unreachable service, ...)", "2:usage",
+                "3:not signed in or session expired" })
+public class CardsCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Clients on the session file, optionally reporting every exchange. */
+    CardsClients clients(ExchangeListener listener) {
+        return CardsClients.builder().authUrl(globals.authUrl).cardsUrl(globals.cardsUrl)
+                .tokenStore(new FileTokenStore(globals.sessionFile)).exchangeListener(listener).build();
+    }
+
+    CardsClients clients() {
+        return clients(null);
+    }
+
+    /** Prints the API's JSON for a response object. */
+    void printJson(PrintWriter out, Object value) {
+        try {
+            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new CliFailure(ExitCodes.ERROR, "cannot print JSON: " + e.getOriginalMessage());
+        }
+    }
+}

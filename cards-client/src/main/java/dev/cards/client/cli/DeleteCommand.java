@@ -1,0 +1,30 @@
+package dev.cards.client.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "delete", description = "Delete a card.")
+class DeleteCommand implements Runnable {
+
+    @ParentCommand
+    CardsCommand cards;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Override
+    public void run() {
+        var clients = cards.clients();
+        clients.calls().call(() -> {
+            try (var response = clients.cards().cardsIdDelete(id)) {
+                return response.getStatus();
+            }
+        });
+        spec.commandLine().getOut().println("Deleted " + id);
+    }
+}

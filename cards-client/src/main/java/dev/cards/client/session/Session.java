@@ -1,0 +1,65 @@
+package dev.cards.client.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a signed-in client holds: the access token, the refresh token and when they expire. Immutable,
+ * so a refresh replaces both tokens in one step (rotation hands out a new refresh token each time).
+ */
+public record Session(String accessToken, String refreshToken, Instant accessIssuedAt, Instant accessExpiresAt,
+        Instant refreshExpiresAt) {
+
+    /** Upper bound of the default refresh skew. */
+    static final Duration MAX_DEFAULT_SKEW = Duration.ofSeconds(30);
+
+    public Session {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(accessIssuedAt, "accessIssuedAt");
+        Objects.requireNonNull(accessExpiresAt, "accessExpiresAt");
+    }
+
+    /**
+     * The session a token response starts. Without rotation the service may send the same refresh
+     * token back or, if it ever omitted it, the previous one stays.
+     */
+    public static Session from(TokenResponse response, Instant now, String previousRefreshToken) {
+        String refresh = response.refreshToken() != null ? response.refreshToken() : previousRefreshToken;
+        Instant refreshExpiry = response.refreshExpiresIn() > 0 ? now.plusSeconds(response.refreshExpiresIn()) : null;
+        return new Session(response.accessToken(), refresh, now, now.plusSeconds(response.expiresIn()), refreshExpiry);
+    }
+
+    /** Lifetime of the access token as issued. */
+    public Duration accessLifetime() {
+        return Duration.between(accessIssuedAt, accessExpiresAt);
+    }
+
+    /**
+     * How long before expiry a proactive refresh starts: the configured skew, or by default the
+     * smaller of 30 s and a third of the lifetime, so short-lived tokens are not refreshed on every call.
+     */
+    public Duration skew(Duration configured) {
+        if (configured != null) {
+            return configured;
+        }
+        Duration third = accessLifetime().dividedBy(3);
+        return third.compareTo(MAX_DEFAULT_SKEW) < 0 ? third : MAX_DEFAULT_SKEW;
+    }
+
+    /** True when the access token expires within the skew, so it should be refreshed before use. */
+    public boolean expiresWithin(Duration skew, Instant now) {
+        return !now.plus(skew).isBefore(accessExpiresAt);
+    }
+
+    public boolean isAccessExpired(Instant now) {
+        return !now.isBefore(accessExpiresAt);
+    }
+
+    @Override
+    public String toString() {
+        // Never print a token (tokens must not reach logs).
+        return "Session[accessExpiresAt=" + accessExpiresAt + ", refreshExpiresAt=" + refreshExpiresAt + "]";
+    }
+}

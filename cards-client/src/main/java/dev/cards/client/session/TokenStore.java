@@ -1,0 +1,22 @@
+package dev.cards.client.session;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Where the session lives between calls (memory by default; a file for the CLI). */
+public interface TokenStore {
+
+    Optional<Session> load();
+
+    /** Replaces the whole session at once (both tokens together). */
+    void save(Session session);
+
+    void clear();
+
+    /**
+     * Runs {@code action} holding the store's refresh lock, so that everyone sharing this store
+     * (threads, and for a file store other processes) refreshes one at a time and can see, after
+     * taking the lock, that someone else already did.
+     */
+    <T> T locked(Supplier<T> action);
+}

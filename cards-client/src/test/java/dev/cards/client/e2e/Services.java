@@ -1,0 +1,83 @@
+package dev.cards.client.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.List;
+
+
+/**
+ * Both packaged services, started once for the end-to-end tests: 2-second access tokens, a file
+ * database and a fixed signing key for the auth-service (so a restart keeps users, sessions and
+ * keys), and a cards-service that trusts its JWKS with a 1-second clock skew (so expiry shows quickly).
+ */
+final class Services {
+
+    /** The packaged services; -De2e.auth-jar / -De2e.cards-jar point elsewhere. */
+    static final Path AUTH_JAR = Path.of(System.getProperty("e2e.auth-jar",
+            "../auth-service/target/local-app/quarkus-run.jar"));
+    static final Path CARDS_JAR = Path.of(System.getProperty("e2e.cards-jar",
+            "../cards-service/target/local-app/quarkus-run.jar"));
+    /** The cards-service's clock skew; SmallRye JWT takes 0 as "unset" (its default), so 1 s. */
+    static final int SERVER_SKEW_SECONDS = 1;
+    private static Services running;
+
+    final ServiceProcess auth;
+    final ServiceProcess cards;
+
+    private Services(ServiceProcess auth, ServiceProcess cards) {
+        this.auth = auth;
+        this.cards = cards;
+    }
+
+    /** Starts the services on first use; fails (never skips) when they have not been packaged. */
+    static synchronized Services get() throws Exception {
+        if (!Files.isRegularFile(AUTH_JAR) || !Files.isRegularFile(CARDS_JAR)) {
+            throw new IllegalStateException("The services are not packaged: run the full reactor (./mvnw verify), "
+                    + "which builds auth-service and cards-service before cards-client");
+        }
+        if (running == null) {
+            Path dir = Files.createDirectories(Path.of("target/e2e"));
+            Path key = dir.resolve("signing-key.pem");
+            writeKey(key);
+            int authPort = ServiceProcess.freePort();
+            ServiceProcess auth = new ServiceProcess("auth-service", AUTH_JAR, authPort, fresh(dir.resolve("auth-service.log")),
+                    List.of("-Dauth.access-token.lifetime=2S",
+                            "-Dauth.signing-key.location=" + key.toAbsolutePath(),
+                            "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("auth-db")
+                                    + "-" + authPort + ";DB_CLOSE_DELAY=-1"));
+            auth.start();
+            ServiceProcess cards = new ServiceProcess("cards-service", CARDS_JAR, ServiceProcess.freePort(),
+                    fresh(dir.resolve("cards-service.log")),
+                    List.of("-Dmp.jwt.verify.publickey.location=" + auth.url() + "/.well-known/jwks.json",
+                            "-Dmp.jwt.verify.clock.skew=" + SERVER_SKEW_SECONDS));
+            cards.start();
+            running = new Services(auth, cards);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    running.cards.close();
+                    running.auth.close();
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return running;
+    }
+
+    private static Path fresh(Path log) throws IOException {
+        Files.deleteIfExists(log);
+        return log;
+    }
+
+    private static void writeKey(Path file) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(file, pem);
+    }
+}
