@@ -31,6 +31,9 @@ public class CpuCost {
         StringBuilder json = new StringBuilder("{");
         json.append(String.format(Locale.ROOT, "\"argon2id_m%d_t%d_us\":%.0f", memoryKib, iterations,
                 median(() -> argon2(memoryKib, iterations), 5, 5)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        json.append(String.format(Locale.ROOT, ",\"argon2id_hashes_per_s_on_%d_threads\":%.1f", cores,
+                throughput(() -> argon2(memoryKib, iterations), cores, 20)));
         for (String[] alg : new String[][] {{"RS256", "RSA"}, {"ES256", "EC"}, {"EdDSA", "Ed25519"}}) {
             KeyPair keys = keyPair(alg[1]);
             String token = sign(alg[0], keys);
@@ -78,6 +81,38 @@ public class CpuCost {
         if (!jws.verifySignature()) {
             throw new IllegalStateException("signature did not verify");
         }
+    }
+
+    /**
+     * Operations per second with one thread per core, all hashing at once: memory-hard work
+     * shares caches and memory bandwidth, so this, not 1/single-thread time, bounds logins/s.
+     */
+    static double throughput(Work work, int threads, int perThread) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            work.run();
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        work.run();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+            workers.add(thread);
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        for (Thread thread : workers) {
+            thread.join();
+        }
+        return threads * perThread / ((System.nanoTime() - t0) / 1e9);
     }
 
     interface Work {

@@ -99,5 +99,8 @@ public interface AuthConfig {
         /** Argon2id parallelism. */
         @WithDefault("1")
         int parallelism();
+
+        /** Hashes computed at once; further logins wait their turn. Default: the number of cores. */
+        Optional<Integer> maxConcurrentHashes();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -27,10 +28,17 @@ public class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     private final Argon2Params params;
     private final String dummyHash;
+    /**
+     * At most one hash per core at a time: more only adds 19 MiB buffers and GC pressure, not
+     * throughput, and a login flood then queues instead of exhausting memory (OWASP Password
+     * Storage Cheat Sheet: memory-hard hashing is itself a denial-of-service lever).
+     */
+    private final Semaphore slots;
 
     public PasswordHasher(AuthConfig config) {
         AuthConfig.Password p = config.password();
         this.params = new Argon2Params(p.memoryKib(), p.iterations(), p.parallelism());
+        this.slots = new Semaphore(p.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors()), true);
         // Verified against when the email is unknown, so both failures cost one hash (OWASP
         // Authentication Cheat Sheet: respond the same way, in the same time).
         this.dummyHash = hash("not a password of anyone");
@@ -69,7 +77,16 @@ public class PasswordHasher {
         return params;
     }
 
-    private static byte[] derive(String password, byte[] salt, Argon2Params p, int length) {
+    private byte[] derive(String password, byte[] salt, Argon2Params p, int length) {
+        slots.acquireUninterruptibly();
+        try {
+            return argon2(password, salt, p, length);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static byte[] argon2(String password, byte[] salt, Argon2Params p, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(p.memoryKib())
