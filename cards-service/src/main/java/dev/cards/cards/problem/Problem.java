@@ -6,11 +6,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * RFC 9457 problem details. {@code type} stays "about:blank" with the HTTP reason phrase as
  * {@code title} (§4.2.1); {@code error} carries the RFC 6750 error code on 401/403 answers and
  * {@code errors} the rejected fields of a 400.
  */
+// Serialised from inside a Response, so native images need it registered explicitly.
+@RegisterForReflection(targets = {Problem.class, Problem.FieldError.class})
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(

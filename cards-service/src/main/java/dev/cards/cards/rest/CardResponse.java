@@ -1,5 +1,7 @@
 package dev.cards.cards.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +12,8 @@ import dev.cards.cards.Card;
 
 /** A card as the API shows it; the owner is implied by the token and never shown. */
 @Schema(name = "Card")
+// Returned inside a Response: registered for native images.
+@RegisterForReflection
 public record CardResponse(
         @Schema(required = true) UUID id,
         @Schema(required = true) String question,
