@@ -32,6 +32,14 @@ class LogoutResourceTest {
     }
 
     @Test
+    void logoutServesAClientThatAcceptsOnlyProblemDetails() {
+        String token = Api.newSession().path("refresh_token");
+        api().accept("application/problem+json").contentType(ContentType.JSON).body(Map.of("refresh_token", token))
+                .post("/auth/logout").then().statusCode(204);
+        assertInvalidGrant(Api.refresh(token));
+    }
+
+    @Test
     void logoutOfAnUnknownTokenStillAnswers204() {
         api().contentType(ContentType.JSON).body(Map.of("refresh_token", "B".repeat(43))).post("/auth/logout")
                 .then().statusCode(204);

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.cards.cards.Card;
+import dev.cards.cards.problem.Problem;
 import dev.cards.cards.problem.ProblemException;
 import dev.cards.cards.service.CardService;
 import jakarta.annotation.security.RolesAllowed;
@@ -121,6 +122,8 @@ public class CardResource {
 
     @DELETE
     @Path("/{id}")
+    // 204 or a problem: generated clients ask for problem+json here, and must not get a 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Delete a card")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -90,6 +90,12 @@ class CardCrudTest {
     }
 
     @Test
+    void deleteServesAClientThatAcceptsOnlyProblemDetails() {
+        String id = create(token, card("q", "a")).path("id");
+        as(token).accept("application/problem+json").delete("/cards/{id}", id).then().statusCode(204);
+    }
+
+    @Test
     void deleteAnswers204AndTheCardIsGone() {
         String id = create(token, card("q", "a")).path("id");
 
