@@ -1,7 +1,6 @@
 package dev.cards.auth.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +12,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +30,11 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * ConfigMap and the `cards-db` Secret behind envFrom, the `auth-signing-key` Secret mounted as a
  * file, and no port of the test's choosing. Then asks the declared probe paths on the declared
  * port, as the kubelet would.
+ *
+ * <p>Not checked here: that every variable names a key the service knows. Quarkus 3.33 warns
+ * about an unknown {@code quarkus.foo} given as a system property or dotted env name, but says
+ * nothing about an unknown {@code QUARKUS_FOO} or {@code AUTH_FOO} variable (tried by hand), so
+ * the log cannot tell.
  */
 class ManifestProbeIT {
 
@@ -43,10 +44,8 @@ class ManifestProbeIT {
      */
     private static final Duration PROBE_BUDGET = Duration.ofSeconds(90);
     private static final String JDBC_URL = "QUARKUS_DATASOURCE_JDBC_URL";
-    private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized configuration key \\\\?\"([^\"\\\\]+)");
 
     private static Container container;
-    private static Set<String> declaredNames;
     private static PackagedService service;
 
     @BeforeAll
@@ -63,7 +62,6 @@ class ManifestProbeIT {
         Map<String, String> env = ContainerEnvironment.of(resources, pod, container, Map.of(
                 "cards-db", Map.of("QUARKUS_DATASOURCE_USERNAME", "cards", "QUARKUS_DATASOURCE_PASSWORD", "cards"),
                 "auth-signing-key", Map.of("signing.pem", newSigningKey())), dir);
-        declaredNames = Set.copyOf(env.keySet());
 
         // The one value that cannot be used as declared: the database host `postgres` is a
         // Kubernetes Service name. Only the JDBC URL is rewritten; everything else is as declared.
@@ -107,17 +105,6 @@ class ManifestProbeIT {
     @Test
     void livenessProbeAnswersOnTheDeclaredPath() throws Exception {
         assertAnswers(container.getLivenessProbe());
-    }
-
-    /** Quarkus warns at start about QUARKUS_* variables that name no configuration key. */
-    @Test
-    void theServiceKnowsEveryKeyTheManifestSets() throws Exception {
-        assertAnswers(container.getReadinessProbe()); // started, so the warnings are written
-        Matcher unrecognized = UNRECOGNIZED.matcher(service.output());
-        while (unrecognized.find()) {
-            String key = unrecognized.group(1).toUpperCase().replaceAll("[^A-Z0-9]", "_");
-            assertFalse(declaredNames.contains(key), "The service does not know " + key + ", set by the manifest");
-        }
     }
 
     private static void assertAnswers(Probe probe) throws Exception {

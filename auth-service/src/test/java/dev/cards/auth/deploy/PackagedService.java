@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,11 +74,6 @@ final class PackagedService implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    /** Everything the service printed so far (console log). */
-    String output() throws IOException {
-        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.cards.cards.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +33,11 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * asks the declared probe paths on the declared port, as the kubelet would. The JWKS location
  * stays as declared, `http://auth-service/...`, a Service name nothing answers to here: the
  * service must start and be ready without the auth-service.
+ *
+ * <p>Not checked here: that every variable names a key the service knows. Quarkus 3.33 warns
+ * about an unknown {@code quarkus.foo} given as a system property or dotted env name, but says
+ * nothing about an unknown {@code QUARKUS_FOO} or {@code MP_JWT_FOO} variable (tried by hand), so
+ * the log cannot tell.
  */
 class ManifestProbeIT {
 
@@ -46,10 +47,8 @@ class ManifestProbeIT {
      */
     private static final Duration PROBE_BUDGET = Duration.ofSeconds(90);
     private static final String JDBC_URL = "QUARKUS_DATASOURCE_JDBC_URL";
-    private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized configuration key \\\\?\"([^\"\\\\]+)");
 
     private static Container container;
-    private static Set<String> declaredNames;
     private static String jwksLocation;
     private static PackagedService service;
 
@@ -67,7 +66,6 @@ class ManifestProbeIT {
         Map<String, String> env = ContainerEnvironment.of(resources, pod, container, Map.of(
                 "cards-db", Map.of("QUARKUS_DATASOURCE_USERNAME", "cards", "QUARKUS_DATASOURCE_PASSWORD", "cards")), dir);
         jwksLocation = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
-        declaredNames = Set.copyOf(env.keySet());
 
         // The one value that cannot be used as declared: the database host `postgres` is a
         // Kubernetes Service name. Only the JDBC URL is rewritten; everything else is as declared.
@@ -120,17 +118,6 @@ class ManifestProbeIT {
         // The claim holds only if the Service name resolves to nothing on this machine.
         assertThrows(UnknownHostException.class, () -> InetAddress.getByName(jwks.getHost()));
         assertAnswers(container.getReadinessProbe());
-    }
-
-    /** Quarkus warns at start about QUARKUS_* variables that name no configuration key. */
-    @Test
-    void theServiceKnowsEveryKeyTheManifestSets() throws Exception {
-        assertAnswers(container.getReadinessProbe()); // started, so the warnings are written
-        Matcher unrecognized = UNRECOGNIZED.matcher(service.output());
-        while (unrecognized.find()) {
-            String key = unrecognized.group(1).toUpperCase().replaceAll("[^A-Z0-9]", "_");
-            assertFalse(declaredNames.contains(key), "The service does not know " + key + ", set by the manifest");
-        }
     }
 
     private static void assertAnswers(Probe probe) throws Exception {
