@@ -126,11 +126,17 @@ public final class CardsClients {
         private ExchangeListener exchangeListener;
         private final List<SessionListener> listeners = new ArrayList<>();
 
+        /**
+         * The auth-service: {@code http://host:port}, or {@code stork://<name>} to pick one of several
+         * replicas per request through SmallRye Stork ({@code quarkus.stork.<name>.*}; used for the
+         * refresh client too).
+         */
         public Builder authUrl(URI url) {
             this.authUrl = url;
             return this;
         }
 
+        /** The cards-service: {@code http://host:port} or {@code stork://<name>}. */
         public Builder cardsUrl(URI url) {
             this.cardsUrl = url;
             return this;

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A packaged service ({@code target/local-app/quarkus-run.jar}, profile {@code local}) run as a child
- * process on a free port, its output in a file so tests can count what its access log shows.
+ * A packaged service run as a child process on a free port (the caller passes the profile, e.g.
+ * {@code -Dquarkus.profile=local} for {@code target/local-app/quarkus-run.jar}), its output in a file
+ * so tests can count what its access log shows.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -51,7 +52,6 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        command.add("-Dquarkus.profile=local");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         // The access log lets a test count the requests that reached the service.
@@ -67,7 +67,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plusSeconds(60);
+        // Generous: several JVMs start one after another on a small, busy machine.
+        Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited at start:\n" + Files.readString(log));
@@ -83,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(name + " not ready after 60 s:\n" + Files.readString(log));
+        throw new IllegalStateException(name + " not ready after 120 s:\n" + Files.readString(log));
     }
 
     /** Lines of the service's output that contain {@code text}. */

@@ -44,14 +44,14 @@ final class Services {
             writeKey(key);
             int authPort = ServiceProcess.freePort();
             ServiceProcess auth = new ServiceProcess("auth-service", AUTH_JAR, authPort, fresh(dir.resolve("auth-service.log")),
-                    List.of("-Dauth.access-token.lifetime=2S",
+                    List.of("-Dquarkus.profile=local", "-Dauth.access-token.lifetime=2S",
                             "-Dauth.signing-key.location=" + key.toAbsolutePath(),
                             "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("auth-db")
                                     + "-" + authPort + ";DB_CLOSE_DELAY=-1"));
             auth.start();
             ServiceProcess cards = new ServiceProcess("cards-service", CARDS_JAR, ServiceProcess.freePort(),
                     fresh(dir.resolve("cards-service.log")),
-                    List.of("-Dmp.jwt.verify.publickey.location=" + auth.url() + "/.well-known/jwks.json",
+                    List.of("-Dquarkus.profile=local", "-Dmp.jwt.verify.publickey.location=" + auth.url() + "/.well-known/jwks.json",
                             "-Dmp.jwt.verify.clock.skew=" + SERVER_SKEW_SECONDS));
             cards.start();
             running = new Services(auth, cards);
