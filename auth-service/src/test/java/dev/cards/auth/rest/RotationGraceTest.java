@@ -5,28 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(RotationGraceTest.WithGrace.class)
 class RotationGraceTest {
 
-    public static class WithGrace implements QuarkusTestProfile {
+    public static class WithGrace extends ClockedProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("auth.refresh-token.reuse-grace", "30S");
-        }
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(TestClock.class);
         }
     }
 

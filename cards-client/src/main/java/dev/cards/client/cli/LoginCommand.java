@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import dev.cards.client.error.AccessTokenRejectedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -19,21 +19,18 @@ class LoginCommand implements Runnable {
     @Inject
     PasswordReader passwords;
 
-    @Option(names = "--email", required = true, paramLabel = "E")
-    String email;
-
-    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
-    boolean passwordStdin;
+    @Mixin
+    CredentialOptions credentials;
 
     @Override
     public void run() {
-        char[] password = passwords.read(passwordStdin, "Password: ");
+        char[] password = passwords.read(credentials.passwordStdin, "Password: ");
         try {
-            cards.clients().sessions().login(email, password);
+            cards.clients().sessions().login(credentials.email, password);
         } catch (AccessTokenRejectedException wrongCredentials) {
             throw new CliFailure(ExitCodes.ERROR, "wrong email or password");
         }
-        spec.commandLine().getOut().println("Logged in as " + email.trim().toLowerCase()
+        spec.commandLine().getOut().println("Logged in as " + credentials.email.trim().toLowerCase()
                 + "; session saved to " + cards.globals.sessionFile);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -18,16 +18,13 @@ class SignupCommand implements Runnable {
     @Inject
     PasswordReader passwords;
 
-    @Option(names = "--email", required = true, paramLabel = "E")
-    String email;
-
-    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
-    boolean passwordStdin;
+    @Mixin
+    CredentialOptions credentials;
 
     @Override
     public void run() {
-        char[] password = passwords.read(passwordStdin, "Password (8 to 128 characters): ");
-        var user = cards.clients().sessions().signup(email, password);
+        char[] password = passwords.read(credentials.passwordStdin, "Password (8 to 128 characters): ");
+        var user = cards.clients().sessions().signup(credentials.email, password);
         spec.commandLine().getOut().println("Signed up " + user.getEmail() + " (id " + user.getId() + ")");
     }
 }
