@@ -1,6 +1,7 @@
 package dev.cards.auth.model;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -9,10 +10,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One login: the refresh tokens it issues share its idle and absolute lifetimes. */
+/**
+ * One login. It has exactly one current refresh token, known by its SHA-256; a token of this
+ * session that is not current was retired by rotation (or never issued), and presenting it is reuse.
+ */
 @Entity
 @Table(name = "refresh_session")
 public class RefreshSession extends PanacheEntityBase {
@@ -35,6 +40,10 @@ public class RefreshSession extends PanacheEntityBase {
     @Column(name = "idle_expires_at", nullable = false)
     public Instant idleExpiresAt;
 
+    /** Hash of the current refresh token. */
+    @Column(name = "token_hash", length = 64)
+    public String tokenHash;
+
     /** Hash of the token retired by the latest rotation: the only one a reuse grace can cover. */
     @Column(name = "previous_token_hash", length = 64)
     public String previousTokenHash;
@@ -47,6 +56,13 @@ public class RefreshSession extends PanacheEntityBase {
 
     public boolean isLiveAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(idleExpiresAt);
+    }
+
+    /** The session with its user, its row locked until the transaction ends (it serialises with rotation). */
+    public static Optional<RefreshSession> lockWithUser(UUID id) {
+        return find("from RefreshSession s join fetch s.user where s.id = ?1", id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** Revokes every live session of a user; returns how many. */

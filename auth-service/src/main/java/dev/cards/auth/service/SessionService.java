@@ -12,7 +12,7 @@ import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.RefreshTokenCodec;
 import dev.cards.auth.metrics.AuthMetrics;
 import dev.cards.auth.model.RefreshSession;
-import dev.cards.auth.model.RefreshToken;
+import dev.cards.auth.model.SessionAdvance;
 import dev.cards.auth.model.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +31,11 @@ public class SessionService {
     private final RefreshTokenCodec codec;
     private final Clock clock;
     private final AuthMetrics metrics;
+    private final SessionAdvance advance;
 
     public SessionService(AuthConfig config, AccessTokens accessTokens, RefreshTokenCodec codec, Clock clock,
-            AuthMetrics metrics) {
+            AuthMetrics metrics, SessionAdvance advance) {
+        this.advance = advance;
         this.config = config;
         this.accessTokens = accessTokens;
         this.codec = codec;
@@ -49,11 +51,11 @@ public class SessionService {
         session.user = user;
         session.createdAt = now;
         session.expiresAt = now.plus(config.session().maxLifetime());
-        session.idleExpiresAt = idleEnd(session, now);
+        session.idleExpiresAt = idleEnd(session.expiresAt, now);
+        String token = codec.newToken(session.id);
+        session.tokenHash = codec.hash(token);
         session.persist();
-        String token = codec.newToken();
-        store(token, session, now);
-        return pair(session, token, now);
+        return pair(user.id, user.email, session.idleExpiresAt, token, now);
     }
 
     /**
@@ -66,7 +68,15 @@ public class SessionService {
             metrics.refreshRejected(false);
             throw new InvalidGrantException("The refresh token is invalid");
         }
-        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> refreshInTransaction(token));
+        Instant now = clock.instant();
+        UUID sessionId = codec.sessionOf(token);
+        String hash = codec.hash(token);
+        String next = config.refreshToken().rotation() ? codec.successorOf(token) : token;
+        // The common case, a live session's current token, in one statement.
+        var advanced = advance.advance(sessionId, hash, codec.hash(next), now, now.plus(config.refreshToken().lifetime()));
+        Outcome outcome = advanced.isPresent()
+                ? Outcome.of(pair(advanced.get().userId(), advanced.get().email(), advanced.get().idleExpiresAt(), next, now))
+                : QuarkusTransaction.requiringNew().call(() -> decideUnderLock(sessionId, token, hash, now));
         // Thrown after the commit, so a revocation for reuse sticks.
         if (outcome.failure() != null) {
             metrics.refreshRejected(outcome.reuse());
@@ -76,13 +86,15 @@ public class SessionService {
         return outcome.tokens();
     }
 
-    /** Revokes the session of a refresh token. Unknown tokens are ignored (RFC 7009 §2.2). */
+    /**
+     * Revokes the session a refresh token names. Unknown sessions are ignored (RFC 7009 §2.2). Any
+     * token of the session will do, as for reuse: its id is only ever handed out inside its tokens.
+     */
     public void logout(String token) {
         if (!codec.wellFormed(token)) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> RefreshToken.findWithSession(codec.hash(token))
-                .ifPresent(t -> RefreshSession.revoke(t.session.id, clock.instant())));
+        QuarkusTransaction.requiringNew().run(() -> RefreshSession.revoke(codec.sessionOf(token), clock.instant()));
     }
 
     /** Revokes every session of a user. */
@@ -90,38 +102,43 @@ public class SessionService {
         QuarkusTransaction.requiringNew().run(() -> RefreshSession.revokeAllOf(userId, clock.instant()));
     }
 
-    private Outcome refreshInTransaction(String token) {
-        Instant now = clock.instant();
-        String hash = codec.hash(token);
-        RefreshToken presented = RefreshToken.findWithSession(hash).orElse(null);
-        if (presented == null) {
+    /**
+     * Every refresh the single statement did not take: the session row is locked, so this
+     * serialises with concurrent refreshes of the same session in any process.
+     */
+    private Outcome decideUnderLock(UUID sessionId, String token, String hash, Instant now) {
+        RefreshSession session = RefreshSession.lockWithUser(sessionId).orElse(null);
+        if (session == null) {
             return Outcome.failed("The refresh token is invalid");
         }
-        RefreshSession session = presented.session;
         if (!session.isLiveAt(now)) {
             return Outcome.failed(session.revokedAt != null ? "The session was revoked" : "The session expired");
         }
-        if (!config.refreshToken().rotation() && presented.retiredAt == null) {
-            session.idleExpiresAt = idleEnd(session, now);
-            return Outcome.of(pair(session, token, now));
+        if (hash.equals(session.tokenHash)) {
+            // Only when the session changed between the statement and the lock; decide afresh.
+            return Outcome.of(advanceLocked(session, token, hash, now));
         }
-        if (presented.retiredAt == null && RefreshToken.retireIfCurrent(hash, now)) {
-            String successor = codec.successorOf(token);
-            store(successor, session, now);
-            session.previousTokenHash = hash;
-            session.rotatedAt = now;
-            session.idleExpiresAt = idleEnd(session, now);
-            return Outcome.of(pair(session, successor, now));
-        }
-        // Retired, earlier or by a concurrent refresh that just won: read what that one wrote.
-        RefreshSession.getEntityManager().refresh(session);
         Outcome graced = withinGrace(token, hash, session, now);
         if (graced != null) {
             return graced;
         }
+        // The id is only ever handed out inside this session's tokens, so whoever sends it held one:
+        // an earlier token replayed, or a current one guessed at, ends the session (RFC 9700 §4.14.2).
         RefreshSession.revoke(session.id, now);
-        LOG.warnf("Refresh token reuse detected; session %s of user %s revoked", session.id, session.user.id);
+        LOG.warnf("Refresh token reuse detected; a session of user %s revoked", session.user.id);
         return new Outcome(null, "The refresh token was already used; the session is revoked", true);
+    }
+
+    private TokenPair advanceLocked(RefreshSession session, String token, String hash, Instant now) {
+        String next = token;
+        if (config.refreshToken().rotation()) {
+            next = codec.successorOf(token);
+            session.tokenHash = codec.hash(next);
+            session.previousTokenHash = hash;
+            session.rotatedAt = now;
+        }
+        session.idleExpiresAt = idleEnd(session.expiresAt, now);
+        return pair(session.user.id, session.user.email, session.idleExpiresAt, next, now);
     }
 
     /** The successor already issued for the previous token, if the grace still covers it. */
@@ -132,30 +149,21 @@ public class SessionService {
             return null;
         }
         String successor = codec.successorOf(token);
-        RefreshToken issued = RefreshToken.findById(codec.hash(successor));
-        if (issued == null || issued.retiredAt != null) {
-            return null;
+        if (!codec.hash(successor).equals(session.tokenHash)) {
+            return null; // the successor was itself rotated since
         }
-        return Outcome.of(pair(session, successor, now));
+        return Outcome.of(pair(session.user.id, session.user.email, session.idleExpiresAt, successor, now));
     }
 
-    private void store(String token, RefreshSession session, Instant now) {
-        RefreshToken row = new RefreshToken();
-        row.tokenHash = codec.hash(token);
-        row.session = session;
-        row.issuedAt = now;
-        row.persist();
-    }
-
-    private Instant idleEnd(RefreshSession session, Instant now) {
+    private Instant idleEnd(Instant expiresAt, Instant now) {
         Instant idle = now.plus(config.refreshToken().lifetime());
-        return idle.isBefore(session.expiresAt) ? idle : session.expiresAt;
+        return idle.isBefore(expiresAt) ? idle : expiresAt;
     }
 
-    private TokenPair pair(RefreshSession session, String refreshToken, Instant now) {
-        String access = accessTokens.issue(session.user.id, session.user.email, now);
+    private TokenPair pair(UUID userId, String email, Instant idleExpiresAt, String refreshToken, Instant now) {
+        String access = accessTokens.issue(userId, email, now);
         // Rounded up: a cookie with Max-Age=0 would be deleted while the token still works.
-        long refreshLeft = (Duration.between(now, session.idleExpiresAt).toMillis() + 999) / 1000;
+        long refreshLeft = (Duration.between(now, idleExpiresAt).toMillis() + 999) / 1000;
         return new TokenPair(access, config.accessToken().lifetime().toSeconds(), refreshToken, refreshLeft);
     }
 

@@ -36,7 +36,7 @@ class LoginResourceTest {
                 .body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(300))
                 .body("refresh_expires_in", equalTo(14 * 24 * 3600))
-                .body("refresh_token", matchesPattern("[A-Za-z0-9_-]{43}"))
+                .body("refresh_token", matchesPattern("[A-Za-z0-9_-]{64}"))
                 .body("access_token", matchesPattern("[\\w-]+\\.[\\w-]+\\.[\\w-]+"));
     }
 

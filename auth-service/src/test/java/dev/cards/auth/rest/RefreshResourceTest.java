@@ -82,8 +82,22 @@ class RefreshResourceTest {
     }
 
     @Test
-    void refreshWithAnUnknownTokenIsAnInvalidGrant() {
+    void refreshWithATokenOfNoSessionIsAnInvalidGrant() {
+        assertInvalidGrant(Api.refresh("A".repeat(64)));
+    }
+
+    @Test
+    void refreshWithATokenOfTheOldShapeIsAnInvalidGrant() {
         assertInvalidGrant(Api.refresh("A".repeat(43)));
+    }
+
+    @Test
+    void aTokenWithTheSessionButAnotherSecretRevokesTheSession() {
+        String token = Api.newSession().path("refresh_token");
+        // The first 16 bytes (21⅓ characters) name the session; from character 24 on it is all secret.
+        String guessed = token.substring(0, 24) + "A".repeat(40);
+        assertInvalidGrant(Api.refresh(guessed));
+        assertInvalidGrant(Api.refresh(token));
     }
 
     @Test
