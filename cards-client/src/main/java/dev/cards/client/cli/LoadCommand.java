@@ -1,0 +1,119 @@
+package dev.cards.client.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.cards.client.api.cards.model.CardRequest;
+import dev.cards.client.error.AccessTokenRejectedException;
+import dev.cards.client.error.ConflictException;
+import dev.cards.client.rest.CardsClients;
+import dev.cards.client.session.InMemoryTokenStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * The benchmark's client-expiry scenario: C threads share one signed-in session, as the threads of
+ * an application do, and read one card through the refreshing client in a closed loop while its
+ * access tokens expire. Prints one JSON line (see {@link LoadResult}). Uses its own in-memory
+ * session; the session file is not touched.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, description = {
+        "Benchmark the client: C threads sharing one session read a card as tokens expire; prints one JSON line.",
+        "",
+        "After a warm-up, for the measured period: throughput and latency, calls and caller failures, and the "
+                + "401s and refresh requests as the client saw them and as the services counted them (their "
+                + "/q/metrics; null when unreadable). Start the auth-service with short access tokens (e.g. "
+                + "AUTH_ACCESS_TOKEN_LIFETIME=5S) and the cards-service with MP_JWT_VERIFY_CLOCK_SKEW=1 so that "
+                + "tokens really expire during the run." })
+class LoadCommand implements Runnable {
+
+    @ParentCommand
+    CardsCommand cards;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = { "-c", "--concurrency" }, defaultValue = "16", paramLabel = "C",
+            description = "threads calling at once (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--seconds", defaultValue = "20", paramLabel = "S",
+            description = "measured period (default: ${DEFAULT-VALUE})")
+    long seconds;
+
+    @Option(names = "--warmup", defaultValue = "5", paramLabel = "S",
+            description = "warm-up before it, not counted (default: ${DEFAULT-VALUE})")
+    long warmupSeconds;
+
+    @Option(names = "--email", paramLabel = "E",
+            description = "user to sign up or log in (default: a new load-<uuid>@example.com)")
+    String email;
+
+    @Option(names = "--no-proactive-refresh",
+            description = "refresh only after a 401, so that every expiry reaches the cards-service")
+    boolean reactiveOnly;
+
+    @Override
+    public void run() {
+        if (concurrency < 1 || seconds < 1 || warmupSeconds < 0) {
+            throw new CliFailure(ExitCodes.USAGE, "--concurrency and --seconds must be at least 1, --warmup at least 0");
+        }
+        ExchangeCounts counts = new ExchangeCounts();
+        CardsClients clients = CardsClients.builder().authUrl(cards.globals.authUrl).cardsUrl(cards.globals.cardsUrl)
+                .tokenStore(new InMemoryTokenStore()).proactiveRefresh(!reactiveOnly).exchangeListener(counts).build();
+        Duration tokenLifetime = signIn(clients);
+        String id = clients.calls().call(() -> clients.cards().cardsPost(new CardRequest().question("Load question")
+                .answer("Load answer").tags(List.of("load")))).getId().toString();
+
+        AtomicReference<ServerCounts> before = new AtomicReference<>();
+        ClosedLoop.Outcome outcome;
+        try {
+            outcome = new ClosedLoop(concurrency, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds)).run(
+                    () -> clients.calls().call(() -> clients.cards().cardsIdGet(id)),
+                    () -> {
+                        before.set(ServerCounts.read(cards.globals.authUrl, cards.globals.cardsUrl));
+                        counts.open();
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCodes.ERROR, "interrupted");
+        }
+        counts.close();
+        ServerCounts server = ServerCounts.read(cards.globals.authUrl, cards.globals.cardsUrl).since(before.get());
+
+        var err = spec.commandLine().getErr();
+        if (!server.complete()) {
+            err.println("cards load: a service's metrics page (/q/metrics) could not be read: its counts are null");
+        }
+        if (outcome.firstFailure() != null) {
+            err.println("cards load: " + outcome.failures() + " calls failed, the first with: "
+                    + ExitCodes.messageOf(outcome.firstFailure()));
+        }
+        err.flush();
+        var out = spec.commandLine().getOut();
+        out.println(new LoadResult(concurrency, Duration.ofSeconds(seconds), outcome, counts.cardsRejections(),
+                counts.refreshes(), server, tokenLifetime, !reactiveOnly).json());
+        out.flush();
+    }
+
+    /** Signs up if the user is new, logs in, and returns the access tokens' lifetime. */
+    private Duration signIn(CardsClients clients) {
+        String user = email != null ? email : "load-" + UUID.randomUUID() + "@example.com";
+        // Load-only password: the load user is a throwaway account on a benchmark system.
+        char[] password = "load-password-1234".toCharArray();
+        try {
+            clients.sessions().signup(user, password);
+        } catch (ConflictException exists) {
+            // signed up by an earlier run: log in
+        }
+        try {
+            return clients.sessions().login(user, password).accessLifetime();
+        } catch (AccessTokenRejectedException wrongCredentials) {
+            throw new CliFailure(ExitCodes.ERROR, "wrong password for " + user + ": it was not signed up by cards load");
+        }
+    }
+}
