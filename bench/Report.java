@@ -75,8 +75,14 @@ public class Report {
                     + "(`cards_token_rejections_total`); refreshes: refresh requests the client sent / the "
                     + "auth-service answered (`auth_refreshes_total`).\n\n").append(counts);
         }
+        String limits = read(dir.resolve("hash-limits.jsonl")).strip();
+        json.append("],\"hash_limits\":[").append(String.join(",", limits.lines().toList()));
         json.append("],\"cpu\":").append(cpu.isBlank() ? "null" : cpu.strip())
                 .append(",\"memory\":").append(memory.isBlank() ? "null" : memory.strip()).append("}\n");
+        if (!limits.isEmpty()) {
+            md.append("\nArgon2 limit measured right before and after each login row (the machine's hashing speed varies):\n\n");
+            limits.lines().forEach(l -> md.append("- `").append(l).append("`\n"));
+        }
         md.append("\nCPU cost (µs per operation): `").append(cpu.strip()).append("`\n\nResident memory after the Bench.java scenarios, before client-expiry restarts the services (MB): `")
                 .append(memory.strip()).append("`\n");
         Files.writeString(dir.resolve("results.json"), json);
