@@ -46,8 +46,12 @@ public interface AuthConfig {
         @WithDefault("true")
         boolean rotation();
 
-        /** How long the immediately previous refresh token may still be exchanged after a rotation. */
-        @WithDefault("0S")
+        /**
+         * How long the immediately previous refresh token still returns the successor already issued
+         * (never a second one), so a lost response or concurrent presentations do not revoke the
+         * session; later reuse still does (RFC 9700 §4.14.2 allows this; Okta's default is 30 s).
+         */
+        @WithDefault("30S")
         Duration reuseGrace();
     }
 

@@ -8,12 +8,19 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 import dev.cards.auth.rest.problem.ProblemDetail;
 import dev.cards.auth.rest.problem.Problems;
 import jakarta.ws.rs.core.Application;
 
-/** The API's description and the error responses its operations share. */
+/**
+ * The API's description and the error responses its operations share. Operations that take an access
+ * token declare {@link #BEARER_SCHEME}; generated clients attach the token to exactly those.
+ */
+@SecurityScheme(securitySchemeName = AuthApi.BEARER_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "An access token from /auth/login or /auth/refresh")
 @OpenAPIDefinition(
         info = @Info(title = "cards auth-service", version = "1.0",
                 description = "Signs users in and issues, rotates and revokes their tokens."),
@@ -44,4 +51,6 @@ import jakarta.ws.rs.core.Application;
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
         }))
 public class AuthApi extends Application {
+
+    public static final String BEARER_SCHEME = "bearerAuth";
 }

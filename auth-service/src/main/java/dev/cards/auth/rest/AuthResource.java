@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -167,6 +168,7 @@ public class AuthResource {
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Path("/logout-all")
     @Operation(operationId = "logoutAll", summary = "Revoke every session of the signed-in user")
+    @SecurityRequirement(name = AuthApi.BEARER_SCHEME)
     @APIResponse(responseCode = "204", description = "Every session is revoked",
             headers = @Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", ref = "InvalidToken")
@@ -178,6 +180,7 @@ public class AuthResource {
     @GET
     @Path("/me")
     @Operation(operationId = "me", summary = "The signed-in user")
+    @SecurityRequirement(name = AuthApi.BEARER_SCHEME)
     @APIResponse(responseCode = "200", description = "The user of the access token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", ref = "InvalidToken")

@@ -2,6 +2,7 @@ package dev.cards.auth.rest;
 
 import static dev.cards.auth.rest.Api.api;
 import static dev.cards.auth.rest.Api.assertInvalidGrant;
+import static dev.cards.auth.rest.Api.badRequest;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
@@ -63,7 +64,7 @@ class LogoutResourceTest {
         String phone = Api.logIn(email).path("refresh_token");
         var laptop = Api.logIn(email);
         String stranger = Api.newSession().path("refresh_token");
-        api().auth().oauth2(laptop.path("access_token")).post("/auth/logout-all")
+        api().header("Authorization", "Bearer " + laptop.path("access_token")).post("/auth/logout-all")
                 .then().statusCode(204).header("Set-Cookie", equalTo(CLEARED));
         assertInvalidGrant(Api.refresh(phone));
         assertInvalidGrant(Api.refresh(laptop.path("refresh_token")));
@@ -72,13 +73,13 @@ class LogoutResourceTest {
 
     @Test
     void logoutAllWithoutAnAccessTokenIsUnauthorized() {
-        api().post("/auth/logout-all").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        badRequest().post("/auth/logout-all").then().statusCode(401).header("WWW-Authenticate", "Bearer");
     }
 
     @Test
     void logoutAllRefusesARefreshTokenInPlaceOfAnAccessToken() {
         String token = Api.newSession().path("refresh_token");
-        api().auth().oauth2(token).post("/auth/logout-all")
+        api().header("Authorization", "Bearer " + token).post("/auth/logout-all")
                 .then().statusCode(401).body("error", equalTo("invalid_token"));
         Api.refreshed(token);
     }

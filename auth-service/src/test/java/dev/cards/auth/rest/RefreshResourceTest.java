@@ -52,7 +52,7 @@ class RefreshResourceTest {
     void refreshedAccessTokenWorks() {
         String token = Api.newSession().path("refresh_token");
         String access = Api.refresh(token).path("access_token");
-        api().auth().oauth2(access).get("/auth/me").then().statusCode(200);
+        api().header("Authorization", "Bearer " + access).get("/auth/me").then().statusCode(200);
     }
 
     @Test

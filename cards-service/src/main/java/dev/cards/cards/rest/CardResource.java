@@ -55,7 +55,7 @@ public class CardResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "List the caller's cards, newest first")
+    @Operation(operationId = "listCards", summary = "List the caller's cards, newest first")
     @APIResponse(responseCode = "200", description = "A page of cards",
             content = @Content(schema = @Schema(implementation = CardPageResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -72,7 +72,7 @@ public class CardResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a card")
+    @Operation(operationId = "createCard", summary = "Create a card")
     @APIResponse(responseCode = "201", description = "Created",
             headers = { @Header(name = "Location", description = "The new card's URL", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "The card's version, quoted", schema = @Schema(type = SchemaType.STRING)) },
@@ -88,7 +88,7 @@ public class CardResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one card")
+    @Operation(operationId = "getCard", summary = "Read one card")
     @APIResponse(responseCode = "200", description = "The card",
             headers = @Header(name = "ETag", description = "The card's version, quoted", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CardResponse.class)))
@@ -101,7 +101,7 @@ public class CardResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a card's content", description = "With If-Match, only when the card is still at that version.")
+    @Operation(operationId = "updateCard", summary = "Replace a card's content", description = "With If-Match, only when the card is still at that version.")
     @APIResponse(responseCode = "200", description = "The updated card",
             headers = @Header(name = "ETag", description = "The card's new version, quoted", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CardResponse.class)))
@@ -124,7 +124,7 @@ public class CardResource {
     @Path("/{id}")
     // 204 or a problem: generated clients ask for problem+json here, and must not get a 406.
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Delete a card")
+    @Operation(operationId = "deleteCard", summary = "Delete a card")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") String id) {
