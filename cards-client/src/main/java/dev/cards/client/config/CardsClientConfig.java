@@ -14,13 +14,13 @@ public interface CardsClientConfig {
     /** Fixed proactive-refresh skew; unset means min(30 s, a third of the access token's lifetime). */
     Optional<Duration> refreshSkew();
 
-    /** Refresh before sending when the access token expires within the skew (else only after a 401). */
+    /** Refresh in the background once the access token is inside the skew (else only after a 401). */
     @WithDefault("true")
     boolean proactiveRefresh();
 
-    /** Longest time a call waits for a refresh before failing as "auth service unavailable". */
+    /** Longest one call waits for refreshes in all ("auth service unavailable" after it); no retry is sent later. */
     @WithDefault("30S")
-    Duration refreshTimeout();
+    Duration callDeadline();
 
     /** Keep the session in this file (0600, shared between processes); unset keeps it in memory. */
     Optional<Path> sessionFile();

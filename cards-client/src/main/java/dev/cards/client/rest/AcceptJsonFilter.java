@@ -1,5 +1,7 @@
 package dev.cards.client.rest;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -9,8 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
  * without a success body (logout, delete) the generator derives Accept from the error responses
  * alone ({@code application/problem+json}), which the services' resource methods answer with 406.
  */
+@Priority(AcceptJsonFilter.PRIORITY)
 public class AcceptJsonFilter implements ClientRequestFilter {
 
+    static final int PRIORITY = Priorities.HEADER_DECORATOR;
     static final String ACCEPT = "application/json, application/problem+json";
 
     @Override

@@ -18,52 +18,62 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The typed clients of one session, wired together: the generated interfaces (blocking and Uni) with
- * the bearer filter and the problem-details mapper, a separate token client without the filter for
- * refreshes, the {@link SessionRefresher} and the {@link AuthorizedCalls} that apply refresh-and-retry.
+ * The typed clients of one session, wired together: the generated interfaces (blocking and Uni), each
+ * attaching the access token, refreshing it and retrying by itself; a token client for sign-up, login,
+ * refresh and logout that never carries an access token; and the {@link SessionRefresher}.
+ *
+ * <p>An application normally injects the generated interfaces ({@code @Inject @RestClient CardsApi})
+ * and this bean for {@link #sessions()}; both share the application's session. Build one with
+ * {@link #builder()} for a session of its own:
  *
  * <pre>{@code
  * CardsClients clients = CardsClients.builder().authUrl(URI.create("http://localhost:8081"))
  *         .cardsUrl(URI.create("http://localhost:8082")).build();
  * clients.sessions().login("ada@example.com", password);
- * var page = clients.calls().call(() -> clients.cards().cardsGet(0, 20));
+ * CardPage page = clients.cards().listCards(0, 20); // refreshes and retries by itself
  * }</pre>
  */
 public final class CardsClients {
+
+    /** The refresh client's read timeout at most: a lost answer must be resent within the auth-service's reuse grace. */
+    static final Duration MAX_REFRESH_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final AuthApi auth;
     private final dev.cards.client.api.auth.mutiny.api.AuthApi authAsync;
     private final CardsApi cards;
     private final dev.cards.client.api.cards.mutiny.api.CardsApi cardsAsync;
     private final SessionRefresher refresher;
-    private final AuthorizedCalls calls;
+    private final RefreshPolicy policy;
     private final SessionService sessions;
 
     private CardsClients(Builder b) {
-        ProblemResponseMapper mapper = new ProblemResponseMapper();
-        BearerTokenFilter bearer = new BearerTokenFilter(b.store);
-        AuthApi tokenClient = client(b, b.authUrl, "auth-token", mapper, null).build(AuthApi.class);
+        Duration refreshRead = b.readTimeout.compareTo(MAX_REFRESH_READ_TIMEOUT) < 0 ? b.readTimeout : MAX_REFRESH_READ_TIMEOUT;
+        // The token client calls only operations without bearerAuth: no access token, no refresh policy.
+        AuthApi tokenClient = client(b, b.authUrl, "auth-token", refreshRead, null).build(AuthApi.class);
         refresher = new SessionRefresher(b.store, new GeneratedTokenEndpoint(tokenClient), b.clock, b.refreshSkew,
-                b.proactiveRefresh, b.refreshTimeout, b.executor);
+                b.proactiveRefresh, b.callDeadline, b.executor);
         b.listeners.forEach(refresher::addListener);
-        auth = client(b, b.authUrl, "auth", mapper, bearer).build(AuthApi.class);
-        authAsync = client(b, b.authUrl, "auth", mapper, bearer).build(dev.cards.client.api.auth.mutiny.api.AuthApi.class);
-        cards = client(b, b.cardsUrl, "cards", mapper, bearer).build(CardsApi.class);
-        cardsAsync = client(b, b.cardsUrl, "cards", mapper, bearer).build(dev.cards.client.api.cards.mutiny.api.CardsApi.class);
-        calls = new AuthorizedCalls(refresher, b.refreshTimeout);
-        sessions = new SessionService(tokenClient, auth, refresher, b.clock, calls);
+        policy = new RefreshPolicy(refresher, b.callDeadline);
+        auth = refreshing(AuthApi.class, client(b, b.authUrl, "auth", b.readTimeout, refresher));
+        authAsync = refreshing(dev.cards.client.api.auth.mutiny.api.AuthApi.class, client(b, b.authUrl, "auth", b.readTimeout, refresher));
+        cards = refreshing(CardsApi.class, client(b, b.cardsUrl, "cards", b.readTimeout, refresher));
+        cardsAsync = refreshing(dev.cards.client.api.cards.mutiny.api.CardsApi.class, client(b, b.cardsUrl, "cards", b.readTimeout, refresher));
+        sessions = new SessionService(tokenClient, auth, refresher, b.clock);
     }
 
-    private static QuarkusRestClientBuilder client(Builder b, URI url, String name, ProblemResponseMapper mapper,
-            BearerTokenFilter bearer) {
+    private <T> T refreshing(Class<T> api, QuarkusRestClientBuilder builder) {
+        return RefreshingProxy.wrap(api, builder.build(api), policy);
+    }
+
+    /** The providers come from the interfaces' @RegisterProvider; the session from the client property. */
+    private static QuarkusRestClientBuilder client(Builder b, URI url, String name, Duration readTimeout,
+            SessionRefresher refresher) {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder().baseUri(url)
                 .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .register(mapper)
-                .register(new AcceptJsonFilter(), 500);
-        if (bearer != null) {
-            builder.register(bearer, 1000);
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true);
+        if (refresher != null) {
+            builder.property(BearerTokenFilter.REFRESHER, refresher);
         }
         if (b.exchangeListener != null) {
             // Above the exception mapper's response filter (5000; response filters run from the
@@ -77,29 +87,33 @@ public final class CardsClients {
         return new Builder();
     }
 
-    /** Blocking auth API (/auth/me, /auth/logout-all) with the bearer filter. */
+    /** Blocking auth API; /auth/me and /auth/logout-all carry the access token and refresh it. */
     public AuthApi auth() {
         return auth;
     }
 
-    /** Uni auth API with the bearer filter. */
+    /** Uni auth API. */
     public dev.cards.client.api.auth.mutiny.api.AuthApi authAsync() {
         return authAsync;
     }
 
-    /** Blocking cards API with the bearer filter. */
+    /** Blocking cards API: attaches the access token, refreshes and retries by itself. */
     public CardsApi cards() {
         return cards;
     }
 
-    /** Uni cards API with the bearer filter. */
+    /** Uni cards API: the same, without blocking. */
     public dev.cards.client.api.cards.mutiny.api.CardsApi cardsAsync() {
         return cardsAsync;
     }
 
-    /** Wrap calls of the APIs above in these to get refresh-and-retry. */
-    public AuthorizedCalls calls() {
-        return calls;
+    /** Calls of this session's clients sent a second time after a 401 and a refresh. */
+    public long retries() {
+        return policy.retries();
+    }
+
+    RefreshPolicy policy() {
+        return policy;
     }
 
     /** Sign-up, login and logout (through the token client, without the bearer filter). */
@@ -118,7 +132,7 @@ public final class CardsClients {
         private TokenStore store = new InMemoryTokenStore();
         private Duration refreshSkew;
         private boolean proactiveRefresh = true;
-        private Duration refreshTimeout = Duration.ofSeconds(30);
+        private Duration callDeadline = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
@@ -158,8 +172,9 @@ public final class CardsClients {
             return this;
         }
 
-        public Builder refreshTimeout(Duration timeout) {
-            this.refreshTimeout = timeout;
+        /** The longest one call waits for refreshes in all; the retry is not sent after it. */
+        public Builder callDeadline(Duration deadline) {
+            this.callDeadline = deadline;
             return this;
         }
 
@@ -178,7 +193,7 @@ public final class CardsClients {
             return this;
         }
 
-        /** Runs refreshes (blocking: file lock and HTTP); default: the Mutiny/Quarkus worker pool. */
+        /** Runs the refreshes nobody waits for on their own thread; default: the Mutiny/Quarkus worker pool. */
         public Builder executor(Executor executor) {
             this.executor = executor;
             return this;

@@ -17,7 +17,9 @@ import dev.cards.client.session.TokenStore;
 import io.quarkus.arc.DefaultBean;
 
 /**
- * CDI wiring for applications that use the library: inject {@link CardsClients} (or replace the
+ * CDI wiring for applications that use the library: the session the injected generated clients
+ * ({@code @Inject @RestClient}) use is this {@link CardsClients}'s; inject it for
+ * {@code sessions()} (or replace the
  * {@link TokenStore} with a bean of your own). Service URLs and timeouts come from
  * {@code quarkus.rest-client.auth-api.*} and {@code quarkus.rest-client.cards-api.*}, the refresh
  * settings from {@link CardsClientConfig}; every {@link SessionListener} bean is registered.
@@ -41,7 +43,7 @@ public class CardsClientsProducer {
             @ConfigProperty(name = "quarkus.rest-client.read-timeout", defaultValue = "30000") long readMillis) {
         CardsClients.Builder builder = CardsClients.builder().authUrl(authUrl).cardsUrl(cardsUrl).tokenStore(store)
                 .refreshSkew(config.refreshSkew().orElse(null)).proactiveRefresh(config.proactiveRefresh())
-                .refreshTimeout(config.refreshTimeout()).connectTimeout(Duration.ofMillis(connectMillis))
+                .callDeadline(config.callDeadline()).connectTimeout(Duration.ofMillis(connectMillis))
                 .readTimeout(Duration.ofMillis(readMillis));
         listeners.forEach(builder::listener);
         return builder.build();

@@ -2,21 +2,24 @@ package dev.cards.client.rest;
 
 import dev.cards.client.api.auth.api.AuthApi;
 import dev.cards.client.api.auth.model.RefreshRequest;
-import dev.cards.client.error.AccessTokenRejectedException;
 import dev.cards.client.error.ApiException;
 import dev.cards.client.error.AuthServiceUnavailableException;
-import dev.cards.client.error.InvalidRequestException;
-import dev.cards.client.error.ServerErrorException;
+import dev.cards.client.error.CardsClientException;
+import dev.cards.client.error.ClientConfigurationException;
 import dev.cards.client.error.ServiceUnreachableException;
 import dev.cards.client.session.RefreshRejectedException;
 import dev.cards.client.session.TokenEndpoint;
 import dev.cards.client.session.TokenResponse;
 
 /**
- * POST /auth/refresh through the generated auth client that has no bearer filter. 400/401 mean the
- * grant is dead ({@code invalid_grant}); anything transient keeps the session.
+ * POST /auth/refresh through the token client, which carries no access token. Only
+ * {@code invalid_grant} (RFC 6749 §5.2) means the grant is dead and the session over; any other 4xx
+ * ({@code invalid_client}, {@code unauthorized_client}, an unknown path) is a configuration error and
+ * keeps the session; a 429, a 5xx or no answer at all is transient (its outcome unknown).
  */
 public class GeneratedTokenEndpoint implements TokenEndpoint {
+
+    private static final String INVALID_GRANT = "invalid_grant";
 
     private final AuthApi tokenClient;
 
@@ -28,18 +31,28 @@ public class GeneratedTokenEndpoint implements TokenEndpoint {
     public TokenResponse refresh(String refreshToken) {
         try {
             var response = tokenClient.refresh(new RefreshRequest().refreshToken(refreshToken));
-            return new TokenResponse(response.getAccessToken(), response.getRefreshToken(), response.getExpiresIn(),
+            return new TokenResponse(response.getAccessToken(), response.getRefreshToken(),
+                    response.getExpiresIn() == null ? 0 : response.getExpiresIn(),
                     response.getRefreshExpiresIn() == null ? 0 : response.getRefreshExpiresIn());
         } catch (RuntimeException e) {
-            RuntimeException failure = Failures.translate(e);
-            if (failure instanceof AccessTokenRejectedException || failure instanceof InvalidRequestException) {
-                throw new RefreshRejectedException(((ApiException) failure).problem().summary());
-            }
-            if (failure instanceof ServerErrorException || failure instanceof ServiceUnreachableException
-                    || failure instanceof ApiException) {
-                throw new AuthServiceUnavailableException("auth service unavailable: " + failure.getMessage(), failure);
-            }
-            throw new AuthServiceUnavailableException("refresh failed: " + failure, failure);
+            throw classify(Failures.translate(e));
         }
+    }
+
+    private static RuntimeException classify(RuntimeException failure) {
+        if (failure instanceof ApiException api) {
+            int status = api.status();
+            if ((status == 400 || status == 401) && INVALID_GRANT.equals(api.problem().error())) {
+                return new RefreshRejectedException(api.problem().summary());
+            }
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                return new ClientConfigurationException(status, api.problem());
+            }
+            return new AuthServiceUnavailableException("auth service unavailable: " + failure.getMessage(), failure);
+        }
+        if (failure instanceof CardsClientException known && !(failure instanceof ServiceUnreachableException)) {
+            return known;
+        }
+        return new AuthServiceUnavailableException("refresh failed: " + failure.getMessage(), failure);
     }
 }

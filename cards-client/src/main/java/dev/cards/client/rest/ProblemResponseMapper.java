@@ -2,6 +2,7 @@ package dev.cards.client.rest;
 
 import java.time.Duration;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -26,8 +27,11 @@ import io.quarkus.rest.client.reactive.runtime.ResteasyReactiveResponseException
  * carries the access token the request was sent with, read from the request itself, so the refresher
  * knows which token was rejected even when another call replaced it meanwhile.
  */
+@Priority(ProblemResponseMapper.PRIORITY)
 public class ProblemResponseMapper implements ResteasyReactiveResponseExceptionMapper<ApiException> {
 
+    /** Before the default mapper (Priorities.USER = 5000), so every error is typed. */
+    static final int PRIORITY = 100;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -42,7 +46,8 @@ public class ProblemResponseMapper implements ResteasyReactiveResponseExceptionM
         ProblemDetails problem = problemOf(response);
         return switch (status) {
             case 400 -> new InvalidRequestException(problem);
-            case 401 -> new AccessTokenRejectedException(problem, sentAccessToken(request));
+            case 401 -> new AccessTokenRejectedException(problem, sentAccessToken(request),
+                    BearerChallenge.saysInvalidToken(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)));
             case 404 -> new ResourceNotFoundException(problem);
             case 409 -> new ConflictException(problem);
             case 412 -> new PreconditionFailedException(problem);
@@ -53,7 +58,7 @@ public class ProblemResponseMapper implements ResteasyReactiveResponseExceptionM
 
     @Override
     public int getPriority() {
-        return 100; // before the default mapper (Priorities.USER = 5000)
+        return PRIORITY;
     }
 
     static ProblemDetails problemOf(Response response) {

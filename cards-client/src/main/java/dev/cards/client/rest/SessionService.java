@@ -18,14 +18,12 @@ public class SessionService {
     private final AuthApi auth;
     private final SessionRefresher refresher;
     private final Clock clock;
-    private final AuthorizedCalls calls;
 
-    SessionService(AuthApi tokenClient, AuthApi auth, SessionRefresher refresher, Clock clock, AuthorizedCalls calls) {
+    SessionService(AuthApi tokenClient, AuthApi auth, SessionRefresher refresher, Clock clock) {
         this.tokenClient = tokenClient;
         this.auth = auth;
         this.refresher = refresher;
         this.clock = clock;
-        this.calls = calls;
     }
 
     public UserResponse signup(String email, char[] password) {
@@ -44,7 +42,7 @@ public class SessionService {
 
     /** The signed-in user (GET /auth/me, with refresh-and-retry). */
     public UserResponse whoami() {
-        return calls.call(auth::me);
+        return auth.me();
     }
 
     /**
@@ -52,7 +50,7 @@ public class SessionService {
      * The local session is removed even when the server cannot be reached.
      */
     public void logout() {
-        var session = refresher.store().load();
+        var session = refresher.session();
         try {
             session.ifPresent(s -> invoke(() -> {
                 try (var response = tokenClient.logout(new RefreshRequest().refreshToken(s.refreshToken()))) {
@@ -60,10 +58,7 @@ public class SessionService {
                 }
             }));
         } finally {
-            refresher.store().locked(() -> {
-                refresher.store().clear();
-                return null;
-            });
+            refresher.end();
         }
     }
 

@@ -14,11 +14,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -31,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the same file. Writes go to a temporary file that is renamed over the old one, so readers never see
  * half a session. {@link #locked} takes an OS file lock on a sibling {@code .lock} file (the session
  * file itself is replaced on every write, so it cannot carry the lock), plus a JVM-wide lock because
- * the OS lock is per process.
+ * the OS lock is per process. Both waits are bounded ({@link TokenStoreBusyException}); a nested call
+ * on the thread that holds the lock runs at once.
  */
 public class FileTokenStore implements TokenStore {
 
@@ -40,11 +43,21 @@ public class FileTokenStore implements TokenStore {
     /** One in-process lock per lock file: FileChannel.lock is held by the JVM, not by a thread. */
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
+    /** How long {@link #locked} waits for another thread or process by default. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    private static final long LOCK_POLL_MILLIS = 10;
+
     private final Path file;
     private final Path lockFile;
+    private final Duration lockTimeout;
     private final ObjectMapper json = new ObjectMapper();
 
     public FileTokenStore(Path file) {
+        this(file, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    public FileTokenStore(Path file, Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
         this.file = file.toAbsolutePath().normalize();
         this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
     }
@@ -93,7 +106,18 @@ public class FileTokenStore implements TokenStore {
     @Override
     public <T> T locked(Supplier<T> action) {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
-        jvmLock.lock();
+        if (jvmLock.isHeldByCurrentThread()) {
+            return action.get(); // this thread holds the file lock already (a nested call)
+        }
+        long deadline = System.nanoTime() + lockTimeout.toNanos();
+        try {
+            if (!jvmLock.tryLock(lockTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
         try {
             createParent();
             if (!Files.exists(lockFile)) {
@@ -104,7 +128,7 @@ public class FileTokenStore implements TokenStore {
                 }
             }
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+                    FileLock ignored = lockBefore(channel, deadline)) {
                 return action.get();
             }
         } catch (IOException e) {
@@ -112,6 +136,29 @@ public class FileTokenStore implements TokenStore {
         } finally {
             jvmLock.unlock();
         }
+    }
+
+    /** Polls for the OS lock until the deadline: a process that hangs holding it must not hang us. */
+    private FileLock lockBefore(FileChannel channel, long deadline) throws IOException {
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw busy();
+            }
+            try {
+                Thread.sleep(LOCK_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy();
+            }
+        }
+    }
+
+    private TokenStoreBusyException busy() {
+        return new TokenStoreBusyException("session file " + file + " stayed locked for " + lockTimeout);
     }
 
     private void move(Path tmp) throws IOException {

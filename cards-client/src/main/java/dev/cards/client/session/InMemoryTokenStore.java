@@ -17,6 +17,11 @@ public class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public boolean loadBlocks() {
+        return false;
+    }
+
+    @Override
     public void save(Session newSession) {
         session.set(newSession);
     }

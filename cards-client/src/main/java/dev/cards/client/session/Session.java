@@ -28,8 +28,23 @@ public record Session(String accessToken, String refreshToken, Instant accessIss
     public static Session from(TokenResponse response, Instant now, String previousRefreshToken) {
         String refresh = response.refreshToken() != null ? response.refreshToken() : previousRefreshToken;
         Instant refreshExpiry = response.refreshExpiresIn() > 0 ? now.plusSeconds(response.refreshExpiresIn()) : null;
-        return new Session(response.accessToken(), refresh, now, now.plusSeconds(response.expiresIn()), refreshExpiry);
+        return new Session(response.accessToken(), refresh, now, accessExpiry(response, now), refreshExpiry);
     }
+
+    /**
+     * When the access token expires: {@code expires_in} (RECOMMENDED only, RFC 6749 §5.1); when it is
+     * missing or not positive, the token's own {@code exp}; when that is unreadable too, never as far as
+     * the client can tell, so it refreshes only when a call is rejected.
+     */
+    private static Instant accessExpiry(TokenResponse response, Instant now) {
+        if (response.expiresIn() > 0) {
+            return now.plusSeconds(response.expiresIn());
+        }
+        return AccessTokenClaims.expiry(response.accessToken()).filter(now::isBefore).orElse(UNKNOWN_EXPIRY);
+    }
+
+    /** Far enough never to be inside a skew, near enough for Instant arithmetic. */
+    static final Instant UNKNOWN_EXPIRY = Instant.parse("9999-12-31T00:00:00Z");
 
     /** Lifetime of the access token as issued. */
     public Duration accessLifetime() {

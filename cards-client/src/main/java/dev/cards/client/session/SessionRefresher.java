@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
 
 import dev.cards.client.error.AuthServiceUnavailableException;
 import dev.cards.client.error.NotSignedInException;
@@ -22,19 +26,27 @@ import dev.cards.client.error.SessionExpiredException;
 /**
  * Keeps the session's access token usable, refreshing it at most once per stale token.
  *
+ * <p>A call reads its token without blocking: from the store when the store is memory itself, else
+ * from a copy held here (a file store is read once, then re-read under its lock whenever a refresh is
+ * due: another process sharing the file may have refreshed already).
+ *
  * <p>Single flight: every caller that needs a new token because token T is stale (rejected with 401,
- * or inside the skew) joins the one refresh keyed by T. A caller whose stale token is no longer the
- * stored one just gets the stored session: someone refreshed already. Inside the flight the store's
- * lock is taken and the store re-read, so callers in other processes sharing a file store also end up
- * with one refresh between them (with rotation on, a second refresh of the same token would be reuse
- * and revoke the session, RFC 9700 §4.14.2).
+ * expired, or inside the skew) joins the one refresh of T. A flight is run by whichever gets to it
+ * first, a blocking caller on its own thread or a worker of the executor, so blocking callers never
+ * wait for a task queued behind themselves on a saturated pool. Inside the flight the store's lock is
+ * taken and the store re-read, so processes sharing a file store also refresh once between them (with
+ * rotation on, a second refresh of the same token would be reuse, RFC 9700 §4.14.2).
  *
  * <p>Outcomes: {@code invalid_grant} clears the store, tells the listeners once and fails every waiter
  * with {@link SessionExpiredException}; a transient failure keeps the session and fails every waiter
- * with {@link AuthServiceUnavailableException}. Waiters never hang: the flight always completes and
- * each wait is bounded by the refresh timeout.
+ * with {@link AuthServiceUnavailableException}. A refresh whose outcome is unknown (timeout, reset,
+ * 5xx) is sent once more with the same token: the auth-service's reuse grace answers it with the
+ * successor it already issued, so a lost response does not end the session. Listeners run outside the
+ * store's lock, so they may call back into the client (log out, log in).
  */
 public class SessionRefresher {
+
+    private static final Logger LOG = Logger.getLogger(SessionRefresher.class);
 
     private final TokenStore store;
     private final TokenEndpoint endpoint;
@@ -43,15 +55,17 @@ public class SessionRefresher {
     private final boolean proactive;
     private final Duration timeout;
     private final Executor executor;
-    private final Map<String, CompletableFuture<Session>> flights = new ConcurrentHashMap<>();
+    private final Map<String, Flight> flights = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong refreshRequests = new AtomicLong();
+    /** The session calls use; null when signed out. Written under the store's lock. */
+    private volatile Session session;
 
     /**
      * @param configuredSkew fixed proactive-refresh skew, or null for min(30 s, lifetime / 3)
-     * @param proactive whether to refresh before sending when the token expires within the skew
-     * @param timeout how long a caller waits for a refresh before giving up (the session is kept)
-     * @param executor runs the blocking refresh (file lock + HTTP), never an event-loop thread
+     * @param proactive whether to refresh ahead of expiry (in the background, inside the skew)
+     * @param timeout the longest a caller waits for a refresh when it gives no deadline of its own
+     * @param executor runs refreshes nobody waits for on their own thread; never an event-loop thread
      */
     public SessionRefresher(TokenStore store, TokenEndpoint endpoint, Clock clock, Duration configuredSkew,
             boolean proactive, Duration timeout, Executor executor) {
@@ -62,6 +76,7 @@ public class SessionRefresher {
         this.proactive = proactive;
         this.timeout = timeout;
         this.executor = executor;
+        this.session = store.load().orElse(null);
     }
 
     public void addListener(SessionListener listener) {
@@ -72,153 +87,265 @@ public class SessionRefresher {
         return store;
     }
 
-    /** Refresh requests this refresher has sent to the auth-service. */
+    /** Refresh requests this refresher has sent to the auth-service (a resent one counts twice). */
     public long refreshRequests() {
         return refreshRequests.get();
     }
 
-    /** The stored session. */
+    /** The session in memory; never blocks. */
+    public Optional<Session> session() {
+        return Optional.ofNullable(live());
+    }
+
+    /** The memory copy, or the store itself where reading it is as cheap (it is memory). */
+    private Session live() {
+        return store.loadBlocks() ? session : store.load().orElse(null);
+    }
+
+    /** The session in memory, or {@link NotSignedInException}. */
     public Session current() {
-        return store.load().orElseThrow(NotSignedInException::new);
+        Session current = live();
+        if (current == null) {
+            throw new NotSignedInException();
+        }
+        return current;
     }
 
     /** Stores the session a login returned (replacing any previous one). */
-    public void start(Session session) {
+    public void start(Session started) {
         store.locked(() -> {
-            store.save(session);
+            store.save(started);
+            session = started;
+            return null;
+        });
+    }
+
+    /** Forgets the session, here and in the store. */
+    public void end() {
+        store.locked(() -> {
+            store.clear();
+            session = null;
             return null;
         });
     }
 
     /**
-     * The session to send a request with: the stored one, refreshed first when proactive refresh is
-     * on and its access token expires within the skew. When that refresh fails for a transient reason
-     * but the token has not actually expired yet, the current token is still used.
+     * The session to send a call with, without blocking: the current one, while its token has not
+     * expired (inside the skew a refresh starts in the background and the call goes on with the still
+     * valid token); only an expired token makes the caller wait for the refresh.
      */
-    public CompletionStage<Session> ensureFreshAsync() {
-        Session session;
+    public CompletionStage<Session> sessionForCallAsync() {
+        Session current;
         try {
-            session = current();
+            current = current();
         } catch (NotSignedInException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (!proactive || !session.expiresWithin(session.skew(configuredSkew), clock.instant())) {
-            return CompletableFuture.completedFuture(session);
+        if (!mustWait(current)) {
+            return CompletableFuture.completedFuture(current);
         }
-        return refreshAsync(session.accessToken()).exceptionallyCompose(failure -> {
-            Throwable cause = unwrap(failure);
-            if (cause instanceof AuthServiceUnavailableException && !session.isAccessExpired(clock.instant())) {
-                return CompletableFuture.completedFuture(session);
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
+        return refreshAsync(current.accessToken());
     }
 
-    /** Blocking form of {@link #ensureFreshAsync()}; do not call on an event-loop thread. */
-    public Session ensureFresh() {
-        return await(ensureFreshAsync());
+    /** Blocking form of {@link #sessionForCallAsync()}: waits at most {@code wait} for a refresh. */
+    public Session sessionForCall(Duration wait) {
+        Session current = current();
+        return mustWait(current) ? refresh(current.accessToken(), wait) : current;
+    }
+
+    private boolean mustWait(Session current) {
+        if (!proactive) {
+            return false; // refresh on 401 only
+        }
+        var now = clock.instant();
+        if (!current.expiresWithin(current.skew(configuredSkew), now)) {
+            return false;
+        }
+        if (current.isAccessExpired(now)) {
+            return true;
+        }
+        refreshInBackground(current.accessToken());
+        return false;
+    }
+
+    /** Starts the refresh of {@code staleAccessToken} if none runs; nobody waits for it. */
+    void refreshInBackground(String staleAccessToken) {
+        Flight flight = flightFor(staleAccessToken);
+        if (flight != null && flight.isNew) {
+            submit(flight);
+        }
     }
 
     /**
-     * A session whose access token is not {@code staleAccessToken}: the current one if it was
-     * already replaced, else the result of the one shared refresh of that token.
+     * A session whose access token is not {@code staleAccessToken}: the current one if it was already
+     * replaced, else the result of the one shared refresh of that token (run on the executor).
      */
     public CompletionStage<Session> refreshAsync(String staleAccessToken) {
-        Session session = store.load().orElse(null);
-        if (session == null) {
+        Flight flight = flightFor(staleAccessToken);
+        if (flight == null) {
+            return settled(staleAccessToken);
+        }
+        if (flight.isNew) {
+            submit(flight);
+        }
+        return flight.result.copy();
+    }
+
+    /** Blocking form of {@link #refreshAsync(String)} with the default wait. */
+    public Session refresh(String staleAccessToken) {
+        return refresh(staleAccessToken, timeout);
+    }
+
+    /**
+     * Blocking form of {@link #refreshAsync(String)}: runs the flight on this thread unless someone
+     * already does, and waits at most {@code wait} for another's. Never call it on an event loop.
+     */
+    public Session refresh(String staleAccessToken, Duration wait) {
+        Flight flight = flightFor(staleAccessToken);
+        if (flight == null) {
+            return await(settled(staleAccessToken), wait);
+        }
+        if (flight.claim()) {
+            fly(flight);
+        }
+        return await(flight.result, wait);
+    }
+
+    private CompletionStage<Session> settled(String staleAccessToken) {
+        Session current = live();
+        if (current == null) {
             // The caller had a token a moment ago: its session ended (expired or logged out) since.
             return CompletableFuture.failedFuture(new SessionExpiredException());
         }
-        if (!session.accessToken().equals(staleAccessToken)) {
-            return CompletableFuture.completedFuture(session); // a late 401: already replaced
+        return CompletableFuture.completedFuture(current); // a late 401: already replaced
+    }
+
+    /** The flight of a stale token that is still the current one; null when it is not (any more). */
+    private Flight flightFor(String staleAccessToken) {
+        Session current = live();
+        if (current == null || !current.accessToken().equals(staleAccessToken)) {
+            return null;
         }
-        CompletableFuture<Session> flight = new CompletableFuture<>();
-        CompletableFuture<Session> existing = flights.putIfAbsent(staleAccessToken, flight);
+        Flight created = new Flight(staleAccessToken);
+        Flight existing = flights.putIfAbsent(staleAccessToken, created);
         if (existing != null) {
-            return existing.copy();
+            return existing.joined();
         }
-        try {
-            executor.execute(() -> fly(staleAccessToken, flight));
-        } catch (RuntimeException rejected) {
-            flights.remove(staleAccessToken, flight);
-            flight.completeExceptionally(new AuthServiceUnavailableException("cannot start the refresh", rejected));
-        }
-        return flight.copy();
+        return created;
     }
 
-    /** Blocking form of {@link #refreshAsync(String)}; do not call on an event-loop thread. */
-    public Session refresh(String staleAccessToken) {
-        return await(refreshAsync(staleAccessToken));
-    }
-
-    private void fly(String staleAccessToken, CompletableFuture<Session> flight) {
-        Session refreshed = null;
-        Throwable failure = null;
+    private void submit(Flight flight) {
         try {
-            refreshed = store.locked(() -> refreshUnderLock(staleAccessToken));
-        } catch (RefreshRejectedException e) {
-            // Listeners first, so that by the time any caller sees the exception the event is out.
-            for (SessionListener listener : listeners) {
-                try {
-                    listener.sessionExpired();
-                } catch (RuntimeException ignored) {
-                    // a failing listener must not keep the waiters from being released
+            executor.execute(() -> {
+                if (flight.claim()) {
+                    fly(flight);
                 }
+            });
+        } catch (RuntimeException rejected) {
+            if (flight.claim()) {
+                leave(flight);
+                flight.result.completeExceptionally(new AuthServiceUnavailableException("cannot start the refresh", rejected));
             }
+        }
+    }
+
+    private void fly(Flight flight) {
+        Outcome outcome = null;
+        Throwable failure = null;
+        boolean expired = false;
+        try {
+            outcome = store.locked(() -> refreshUnderLock(flight.staleAccessToken));
+        } catch (RefreshRejectedException e) {
+            expired = true;
             failure = new SessionExpiredException();
         } catch (Throwable e) {
             failure = e;
         }
         // Leave the map before completing: a caller arriving after a failure must start a new
-        // flight rather than join the failed one (the store already tells late callers the outcome).
-        flights.remove(staleAccessToken, flight);
+        // flight rather than join the failed one (the session tells late callers the outcome).
+        leave(flight);
+        // Listeners first and outside the lock, so that by the time any caller sees the outcome the
+        // event is out, and a listener may use the store.
+        if (expired) {
+            listeners.forEach(listener -> tell(listener::sessionExpired));
+        } else if (outcome != null && outcome.refreshed()) {
+            Session refreshed = outcome.session();
+            listeners.forEach(listener -> tell(() -> listener.sessionRefreshed(refreshed)));
+        }
         if (failure == null) {
-            flight.complete(refreshed);
+            flight.result.complete(outcome.session());
         } else {
-            flight.completeExceptionally(failure);
+            if (!expired) {
+                LOG.debugf("refresh failed, session kept: %s", failure.toString());
+            }
+            flight.result.completeExceptionally(failure);
         }
     }
 
-    private Session refreshUnderLock(String staleAccessToken) {
-        // Re-read under the lock: another thread or process may have refreshed meanwhile.
-        Session session = store.load().orElseThrow(SessionExpiredException::new);
-        if (!session.accessToken().equals(staleAccessToken)) {
-            return session;
+    private Outcome refreshUnderLock(String staleAccessToken) {
+        // Re-read under the lock: another thread or process may have refreshed, or logged out, meanwhile.
+        Session stored = store.load().orElse(null);
+        if (stored == null) {
+            session = null;
+            throw new SessionExpiredException();
         }
-        refreshRequests.incrementAndGet();
+        if (!stored.accessToken().equals(staleAccessToken)) {
+            session = stored;
+            return new Outcome(stored, false);
+        }
         TokenResponse response;
         try {
-            response = endpoint.refresh(session.refreshToken());
+            response = exchange(stored.refreshToken());
         } catch (RefreshRejectedException e) {
             store.clear();
+            session = null;
             throw e;
         }
-        Session refreshed = Session.from(response, clock.instant(), session.refreshToken());
+        Session refreshed = Session.from(response, clock.instant(), stored.refreshToken());
         store.save(refreshed);
-        for (SessionListener listener : listeners) {
-            try {
-                listener.sessionRefreshed(refreshed);
-            } catch (RuntimeException ignored) {
-                // the refresh succeeded and is stored; a failing listener must not turn it into a failure
-            }
-        }
-        return refreshed;
+        session = refreshed;
+        return new Outcome(refreshed, true);
     }
 
-    private Session await(CompletionStage<Session> stage) {
+    /** One refresh request, sent once more when its outcome is unknown. */
+    private TokenResponse exchange(String refreshToken) {
+        refreshRequests.incrementAndGet();
         try {
-            return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return endpoint.refresh(refreshToken);
+        } catch (AuthServiceUnavailableException unknown) {
+            // The service may have rotated the token and lost the answer: the same token again is
+            // answered from the reuse grace with the successor already issued.
+            refreshRequests.incrementAndGet();
+            return endpoint.refresh(refreshToken);
+        }
+    }
+
+    private void leave(Flight flight) {
+        flights.computeIfPresent(flight.staleAccessToken, (token, held) -> held.result == flight.result ? null : held);
+    }
+
+    private static void tell(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException ignored) {
+            // a failing listener must neither undo the outcome nor keep the waiters waiting
+        }
+    }
+
+    private static Session await(CompletionStage<Session> stage, Duration wait) {
+        try {
+            return stage.toCompletableFuture().get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (TimeoutException e) {
-            throw new AuthServiceUnavailableException("the refresh took longer than " + timeout, e);
+            throw new AuthServiceUnavailableException("the refresh took longer than " + wait, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuthServiceUnavailableException("interrupted while waiting for the refresh", e);
         }
     }
 
-    static Throwable unwrap(Throwable t) {
+    public static Throwable unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
@@ -234,5 +361,36 @@ public class SessionRefresher {
             throw err;
         }
         return new AuthServiceUnavailableException("refresh failed", cause);
+    }
+
+    private record Outcome(Session session, boolean refreshed) {
+    }
+
+    /** One refresh of one stale token: run once, by whoever claims it first. */
+    private static final class Flight {
+        final String staleAccessToken;
+        final CompletableFuture<Session> result;
+        final AtomicBoolean claimed;
+        final boolean isNew;
+
+        Flight(String staleAccessToken) {
+            this(staleAccessToken, new CompletableFuture<>(), new AtomicBoolean(), true);
+        }
+
+        private Flight(String staleAccessToken, CompletableFuture<Session> result, AtomicBoolean claimed, boolean isNew) {
+            this.staleAccessToken = staleAccessToken;
+            this.result = result;
+            this.claimed = claimed;
+            this.isNew = isNew;
+        }
+
+        /** The same flight, seen by a caller that did not create it. */
+        Flight joined() {
+            return new Flight(staleAccessToken, result, claimed, false);
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
     }
 }

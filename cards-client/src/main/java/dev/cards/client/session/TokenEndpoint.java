@@ -12,7 +12,8 @@ public interface TokenEndpoint {
     /**
      * Exchanges the refresh token for a new token response. Blocking.
      *
-     * @throws RefreshRejectedException when the service answers {@code invalid_grant} (or any 400/401)
+     * @throws RefreshRejectedException when the service answers {@code invalid_grant} (RFC 6749 §5.2): the grant is dead
+     * @throws dev.cards.client.error.ClientConfigurationException on any other 4xx: the client is misconfigured; the session stays
      * @throws AuthServiceUnavailableException on connection failure, timeout or 5xx
      */
     TokenResponse refresh(String refreshToken);

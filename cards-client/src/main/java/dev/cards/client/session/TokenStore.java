@@ -8,6 +8,14 @@ public interface TokenStore {
 
     Optional<Session> load();
 
+    /**
+     * Whether {@link #load()} may block (a file, a database): then the client reads it once and under
+     * its lock, and serves calls from a copy in memory. Only a store that is memory itself says false.
+     */
+    default boolean loadBlocks() {
+        return true;
+    }
+
     /** Replaces the whole session at once (both tokens together). */
     void save(Session session);
 

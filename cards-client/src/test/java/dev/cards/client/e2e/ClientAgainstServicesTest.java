@@ -72,14 +72,14 @@ class ClientAgainstServicesTest {
     void expiredAccessTokenIsRefreshedTransparently() throws Exception {
         CardsClients clients = clients(false);
         Session first = signUpAndLogIn(clients);
-        clients.calls().call(() -> clients.cards().cardsPost(new CardRequest().question("q").answer("a")));
+        clients.cards().createCard(new CardRequest().question("q").answer("a"));
         waitForExpiry(first);
 
-        var page = clients.calls().call(() -> clients.cards().cardsGet(0, 20));
+        var page = clients.cards().listCards(0, 20);
 
         assertEquals(1L, page.getTotal());
         assertEquals(1, refreshesSent.get());
-        assertEquals(1, clients.calls().retries());
+        assertEquals(1, clients.retries());
     }
 
     @Test
@@ -94,7 +94,7 @@ class ClientAgainstServicesTest {
         try {
             List<CompletableFuture<Object>> calls = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> clients.calls().call(() -> clients.cards().cardsGet(0, 5)), pool));
+                calls.add(CompletableFuture.supplyAsync(() -> clients.cards().listCards(0, 5), pool));
             }
             for (CompletableFuture<Object> call : calls) {
                 call.get(30, TimeUnit.SECONDS);
@@ -139,13 +139,13 @@ class ClientAgainstServicesTest {
         try {
             waitForExpiry(first);
             assertThrows(AuthServiceUnavailableException.class,
-                    () -> clients.calls().call(() -> clients.cards().cardsGet(0, 5)));
+                    () -> clients.cards().listCards(0, 5));
             assertEquals(first.refreshToken(), store.load().orElseThrow().refreshToken());
         } finally {
             services.auth.start();
         }
 
-        var page = clients.calls().call(() -> clients.cards().cardsGet(0, 5));
+        var page = clients.cards().listCards(0, 5);
 
         assertEquals(0L, page.getTotal());
         assertTrue(!store.load().orElseThrow().accessToken().equals(first.accessToken()));
@@ -158,17 +158,17 @@ class ClientAgainstServicesTest {
                 .cardsUrl(services.cards.url()).tokenStore(store).build();
         signUpAndLogIn(reactive);
         for (int i = 0; i < 3; i++) { // warm up both paths
-            reactive.calls().call(() -> reactive.cards().cardsGet(0, 5));
+            reactive.cards().listCards(0, 5);
         }
         List<Long> plain = new ArrayList<>();
         List<Long> after401 = new ArrayList<>();
         List<Long> proactiveRefresh = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            plain.add(time(() -> reactive.calls().call(() -> reactive.cards().cardsGet(0, 5))));
+            plain.add(time(() -> reactive.cards().listCards(0, 5)));
             waitForExpiry(store.load().orElseThrow());
-            after401.add(time(() -> reactive.calls().call(() -> reactive.cards().cardsGet(0, 5))));
+            after401.add(time(() -> reactive.cards().listCards(0, 5)));
             waitForExpiry(store.load().orElseThrow());
-            proactiveRefresh.add(time(() -> proactive.calls().call(() -> proactive.cards().cardsGet(0, 5))));
+            proactiveRefresh.add(time(() -> proactive.cards().listCards(0, 5)));
         }
         String figures = String.format("median call: %.1f ms; with 401+refresh+retry: %.1f ms (+%.1f); "
                 + "with proactive refresh: %.1f ms (+%.1f)%n", median(plain), median(after401),

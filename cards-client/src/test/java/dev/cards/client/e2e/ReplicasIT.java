@@ -132,15 +132,15 @@ class ReplicasIT {
         double[] refreshesBefore = replicas.counts(replicas.auth, REQUESTS, "uri=\"/auth/refresh\"", "status=\"200\"");
 
         // The card is written through one cards-service and read through both: one database.
-        clients.calls().call(() -> clients.cards().cardsPost(new CardRequest().question("q").answer("a")));
+        clients.cards().createCard(new CardRequest().question("q").answer("a"));
         for (int i = 0; i < 6; i++) {
-            assertEquals(1L, clients.calls().call(() -> clients.cards().cardsGet(0, 20)).getTotal());
+            assertEquals(1L, clients.cards().listCards(0, 20).getTotal());
         }
         // Each expiry makes the next call refresh first, through Stork, on one auth-service or the other.
         int rounds = 4;
         for (int i = 0; i < rounds; i++) {
             waitForExpiry(store.load().orElseThrow());
-            assertEquals(1L, clients.calls().call(() -> clients.cards().cardsGet(0, 20)).getTotal());
+            assertEquals(1L, clients.cards().listCards(0, 20).getTotal());
         }
 
         // At least one refresh per round (a slow machine may add a proactive one in the first loop).

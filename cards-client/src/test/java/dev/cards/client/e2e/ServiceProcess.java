@@ -19,16 +19,16 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dquarkus.profile=local} for {@code target/local-app/quarkus-run.jar}), its output in a file
  * so tests can count what its access log shows.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    final String name;
-    final Path jar;
-    final int port;
-    final Path log;
+    public final String name;
+    public final Path jar;
+    public final int port;
+    public final Path log;
     private final List<String> properties;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Path log, List<String> properties) {
+    public ServiceProcess(String name, Path jar, int port, Path log, List<String> properties) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
         this.properties = properties;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -44,11 +44,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    ServiceProcess start() throws IOException, InterruptedException {
+    public ServiceProcess start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -88,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Lines of the service's output that contain {@code text}. */
-    long linesContaining(String text) throws IOException {
+    public long linesContaining(String text) throws IOException {
         try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains(text)).count();
         }

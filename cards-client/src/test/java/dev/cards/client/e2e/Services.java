@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -13,19 +14,19 @@ import java.util.List;
  * database and a fixed signing key for the auth-service (so a restart keeps users, sessions and
  * keys), and a cards-service that trusts its JWKS with a 1-second clock skew (so expiry shows quickly).
  */
-final class Services {
+public final class Services {
 
     /** The packaged services; -De2e.auth-jar / -De2e.cards-jar point elsewhere. */
-    static final Path AUTH_JAR = Path.of(System.getProperty("e2e.auth-jar",
-            "../auth-service/target/local-app/quarkus-run.jar"));
-    static final Path CARDS_JAR = Path.of(System.getProperty("e2e.cards-jar",
-            "../cards-service/target/local-app/quarkus-run.jar"));
+    public static final Path AUTH_JAR = Path.of(System.getProperty("e2e.auth-jar",
+            repositoryRoot().resolve("auth-service/target/local-app/quarkus-run.jar").toString()));
+    public static final Path CARDS_JAR = Path.of(System.getProperty("e2e.cards-jar",
+            repositoryRoot().resolve("cards-service/target/local-app/quarkus-run.jar").toString()));
     /** The cards-service's clock skew; SmallRye JWT takes 0 as "unset" (its default), so 1 s. */
-    static final int SERVER_SKEW_SECONDS = 1;
+    public static final int SERVER_SKEW_SECONDS = 1;
     private static Services running;
 
-    final ServiceProcess auth;
-    final ServiceProcess cards;
+    public final ServiceProcess auth;
+    public final ServiceProcess cards;
 
     private Services(ServiceProcess auth, ServiceProcess cards) {
         this.auth = auth;
@@ -33,7 +34,12 @@ final class Services {
     }
 
     /** Starts the services on first use; fails (never skips) when they have not been packaged. */
-    static synchronized Services get() throws Exception {
+    public static synchronized Services get() throws Exception {
+        return get(Duration.ofSeconds(2));
+    }
+
+    /** The services with access tokens of this lifetime (the first call in a JVM decides). */
+    public static synchronized Services get(Duration accessTokenLifetime) throws Exception {
         if (!Files.isRegularFile(AUTH_JAR) || !Files.isRegularFile(CARDS_JAR)) {
             throw new IllegalStateException("The services are not packaged: run the full reactor (./mvnw verify), "
                     + "which builds auth-service and cards-service before cards-client");
@@ -44,7 +50,7 @@ final class Services {
             writeKey(key);
             int authPort = ServiceProcess.freePort();
             ServiceProcess auth = new ServiceProcess("auth-service", AUTH_JAR, authPort, fresh(dir.resolve("auth-service.log")),
-                    List.of("-Dquarkus.profile=local", "-Dauth.access-token.lifetime=2S",
+                    List.of("-Dquarkus.profile=local", "-Dauth.access-token.lifetime=" + accessTokenLifetime,
                             "-Dauth.signing-key.location=" + key.toAbsolutePath(),
                             "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("auth-db")
                                     + "-" + authPort + ";DB_CLOSE_DELAY=-1"));
@@ -65,6 +71,15 @@ final class Services {
             }));
         }
         return running;
+    }
+
+    /** The checkout's top folder, from whichever module's folder the tests run in. */
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("auth-service"))) {
+            dir = dir.getParent();
+        }
+        return dir != null ? dir : Path.of("..");
     }
 
     private static Path fresh(Path log) throws IOException {

@@ -55,7 +55,8 @@ class CardsClientsProducerTest {
     void injectedClientsUseTheConfiguredUrlsAndTheInjectedStore() {
         assertInstanceOf(InMemoryTokenStore.class, store);
         Instant now = Instant.now();
-        store.save(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null));
+        clients.refresher().start(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null));
+        assertEquals("access-0", store.load().orElseThrow().accessToken());
         Services.server.stubFor(get(urlEqualTo("/auth/me")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"0b7e4f5e-8a43-4f7e-9d0c-2f3a1b7c9d11\",\"email\":\"ada@example.com\"}")));

@@ -42,7 +42,7 @@ class ProblemResponseMapperTest {
         services.server.stubFor(get(urlEqualTo("/cards/" + ID)).willReturn(problem(404, "Not Found", "")));
         clients = signedIn();
         ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
-                () -> clients.calls().call(() -> clients.cards().cardsIdGet(ID)));
+                () -> clients.cards().getCard(ID));
         assertEquals("Not Found", e.problem().title());
         assertEquals("Not Found detail", e.problem().detail());
     }
@@ -53,7 +53,7 @@ class ProblemResponseMapperTest {
                 ",\"errors\":[{\"field\":\"size\",\"message\":\"must be at most 100\"}]")));
         clients = signedIn();
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> clients.calls().call(() -> clients.cards().cardsGet(0, 500)));
+                () -> clients.cards().listCards(0, 500));
         assertEquals("size", e.problem().errors().get(0).field());
         assertEquals("Bad Request detail; size: must be at most 100", e.problem().summary());
     }
@@ -62,8 +62,8 @@ class ProblemResponseMapperTest {
     void staleIfMatchIsPreconditionFailed() {
         services.server.stubFor(put(urlEqualTo("/cards/" + ID)).willReturn(problem(412, "Precondition Failed", "")));
         clients = signedIn();
-        assertThrows(PreconditionFailedException.class, () -> clients.calls().call(
-                () -> clients.cards().cardsIdPut(ID, new CardRequest().question("q").answer("a"), "\"1\"")));
+        assertThrows(PreconditionFailedException.class,
+                () -> clients.cards().updateCard(ID, new CardRequest().question("q").answer("a"), "\"1\""));
     }
 
     @Test
@@ -72,7 +72,7 @@ class ProblemResponseMapperTest {
                 .willReturn(problem(429, "Too Many Requests", "").withHeader("Retry-After", "7")));
         clients = signedIn();
         RateLimitedException e = assertThrows(RateLimitedException.class,
-                () -> clients.calls().call(() -> clients.cards().cardsIdGet(ID)));
+                () -> clients.cards().getCard(ID));
         assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
     }
 
@@ -81,7 +81,7 @@ class ProblemResponseMapperTest {
         services.server.stubFor(get(urlEqualTo("/cards/" + ID)).willReturn(problem(500, "Internal Server Error", "")));
         clients = signedIn();
         ServerErrorException e = assertThrows(ServerErrorException.class,
-                () -> clients.calls().call(() -> clients.cards().cardsIdGet(ID)));
+                () -> clients.cards().getCard(ID));
         assertEquals(500, e.status());
     }
 }

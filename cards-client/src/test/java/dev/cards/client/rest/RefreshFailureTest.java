@@ -62,7 +62,7 @@ class RefreshFailureTest {
         try {
             List<CompletableFuture<Object>> calls = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> clients.calls().call(() -> clients.cards().cardsGet(0, 20)),
+                calls.add(CompletableFuture.supplyAsync(() -> clients.cards().listCards(0, 20),
                         pool));
             }
             for (CompletableFuture<Object> call : calls) {
@@ -85,7 +85,7 @@ class RefreshFailureTest {
         CardsClients clients = services.clients().build();
 
         AuthServiceUnavailableException e = assertThrows(AuthServiceUnavailableException.class,
-                () -> clients.calls().call(() -> clients.cards().cardsGet(0, 20)));
+                () -> clients.cards().listCards(0, 20));
 
         assertTrue(e.isRetryable());
         assertEquals("access-0", services.store.load().orElseThrow().accessToken());
@@ -102,7 +102,7 @@ class RefreshFailureTest {
         CardsClients clients = services.clients().authUrl(closedPort).build();
 
         assertThrows(AuthServiceUnavailableException.class,
-                () -> clients.calls().call(() -> clients.cards().cardsGet(0, 20)));
+                () -> clients.cards().listCards(0, 20));
 
         assertEquals("refresh-0", services.store.load().orElseThrow().refreshToken());
     }
@@ -148,7 +148,7 @@ class RefreshFailureTest {
         CardsClients clients = services.clients().build();
 
         assertThrows(AuthServiceUnavailableException.class,
-                () -> clients.calls().call(() -> clients.cards().cardsGet(0, 20)));
+                () -> clients.cards().listCards(0, 20));
         assertTrue(services.store.load().isPresent());
     }
 }

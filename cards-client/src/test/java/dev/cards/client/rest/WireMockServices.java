@@ -18,60 +18,65 @@ import dev.cards.client.session.InMemoryTokenStore;
 import dev.cards.client.session.Session;
 
 /** One WireMock server on a dynamic port standing in for both services, plus stub helpers. */
-final class WireMockServices implements AutoCloseable {
+public final class WireMockServices implements AutoCloseable {
 
-    static final String EMPTY_PAGE = "{\"items\":[],\"page\":0,\"size\":20,\"total\":0}";
+    public static final String EMPTY_PAGE = "{\"items\":[],\"page\":0,\"size\":20,\"total\":0}";
 
-    final WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(80));
-    final InMemoryTokenStore store = new InMemoryTokenStore();
+    public final WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(80));
+    public final InMemoryTokenStore store = new InMemoryTokenStore();
 
-    WireMockServices() {
+    public WireMockServices() {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create(server.baseUrl());
     }
 
-    CardsClients.Builder clients() {
+    public CardsClients.Builder clients() {
         return CardsClients.builder().authUrl(url()).cardsUrl(url()).tokenStore(store);
     }
 
     /** A session whose access token is valid for five more minutes. */
-    void signedIn(String access, String refresh) {
+    public void signedIn(String access, String refresh) {
         Instant now = Instant.now();
         store.save(new Session(access, refresh, now, now.plusSeconds(300), now.plusSeconds(3600)));
     }
 
-    void cardsAnswer(String access, ResponseDefinitionBuilder response) {
+    public void cardsAnswer(String access, ResponseDefinitionBuilder response) {
         server.stubFor(get(urlPathEqualTo("/cards")).withHeader("Authorization", equalTo("Bearer " + access))
                 .willReturn(response));
     }
 
-    void refreshAnswers(ResponseDefinitionBuilder response) {
+    public void refreshAnswers(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo("/auth/refresh")).willReturn(response));
     }
 
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
-    static ResponseDefinitionBuilder problem(int status, String title, String extra) {
+    public static ResponseDefinitionBuilder problem(int status, String title, String extra) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                         + ",\"detail\":\"" + title + " detail\"" + extra + "}");
     }
 
-    static ResponseDefinitionBuilder expiredToken() {
+    public static ResponseDefinitionBuilder expiredToken() {
         return problem(401, "Unauthorized", "").withHeader("WWW-Authenticate",
                 "Bearer error=\"invalid_token\", error_description=\"The access token has expired\"");
     }
 
-    static ResponseDefinitionBuilder invalidGrant() {
+    /** A 401 that does not say the token is invalid: a refresh cannot help. */
+    public static ResponseDefinitionBuilder unauthorizedWithoutInvalidToken() {
+        return problem(401, "Unauthorized", "").withHeader("WWW-Authenticate", "Bearer realm=\"cards\"");
+    }
+
+    public static ResponseDefinitionBuilder invalidGrant() {
         return problem(401, "Unauthorized", ",\"error\":\"invalid_grant\"");
     }
 
-    static ResponseDefinitionBuilder tokens(String access, String refresh) {
+    public static ResponseDefinitionBuilder tokens(String access, String refresh) {
         return json(200, "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
                 + "\"refresh_token\":\"" + refresh + "\",\"refresh_expires_in\":3600}");
     }

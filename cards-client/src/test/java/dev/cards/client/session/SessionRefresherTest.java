@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.cards.client.error.AuthServiceUnavailableException;
 import dev.cards.client.error.NotSignedInException;
@@ -28,6 +31,7 @@ import dev.cards.client.error.SessionExpiredException;
 
 class SessionRefresherTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final InMemoryTokenStore store = new InMemoryTokenStore();
@@ -127,47 +131,121 @@ class SessionRefresherTest {
     }
 
     @Test
-    void proactiveRefreshHappensInsideTheDefaultSkew() {
-        FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
+    void insideTheDefaultSkewTheCallGoesOnWhileOneRefreshRunsInTheBackground() throws Exception {
+        FakeTokenEndpoint endpoint = new FakeTokenEndpoint().held();
         store.save(session("access-0", 300)); // default skew: min(30 s, 100 s) = 30 s
-        assertEquals("access-0", refresher(endpoint, NOW.plusSeconds(269), null).ensureFresh().accessToken());
+        assertEquals("access-0", refresher(endpoint, NOW.plusSeconds(269), null).sessionForCall(WAIT).accessToken());
         assertEquals(0, endpoint.calls.get());
 
-        assertEquals("access-1", refresher(endpoint, NOW.plusSeconds(271), null).ensureFresh().accessToken());
+        SessionRefresher inSkew = refresher(endpoint, NOW.plusSeconds(271), null);
+        for (int i = 0; i < 10; i++) {
+            assertEquals("access-0", inSkew.sessionForCall(WAIT).accessToken(), "no caller waits while the token is valid");
+        }
+        assertTrue(endpoint.entered.await(5, TimeUnit.SECONDS));
+        endpoint.release.countDown();
+        awaitStored("access-1");
         assertEquals(1, endpoint.calls.get());
     }
 
     @Test
-    void defaultSkewIsAThirdOfAShortLifetime() {
+    void anExpiredTokenMakesTheCallerWaitForTheRefresh() {
+        FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
+        store.save(session("access-0", 300));
+        assertEquals("access-1", refresher(endpoint, NOW.plusSeconds(300), null).sessionForCall(WAIT).accessToken());
+        assertEquals(1, endpoint.calls.get());
+    }
+
+    @Test
+    void defaultSkewIsAThirdOfAShortLifetime() throws Exception {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
         store.save(session("access-0", 3)); // skew 1 s
-        assertEquals("access-0", refresher(endpoint, NOW.plusMillis(1900), null).ensureFresh().accessToken());
-        assertEquals("access-1", refresher(endpoint, NOW.plusMillis(2100), null).ensureFresh().accessToken());
+        refresher(endpoint, NOW.plusMillis(1900), null).sessionForCall(WAIT);
+        assertEquals(0, endpoint.calls.get());
+        assertEquals("access-0", refresher(endpoint, NOW.plusMillis(2100), null).sessionForCall(WAIT).accessToken());
+        awaitStored("access-1");
     }
 
     @Test
-    void configuredSkewOverridesTheDefault() {
+    void configuredSkewOverridesTheDefault() throws Exception {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
         store.save(session("access-0", 300));
-        assertEquals("access-1",
-                refresher(endpoint, NOW.plusSeconds(200), Duration.ofSeconds(120)).ensureFresh().accessToken());
+        refresher(endpoint, NOW.plusSeconds(200), Duration.ofSeconds(120)).sessionForCall(WAIT);
+        awaitStored("access-1");
     }
 
     @Test
-    void proactiveRefreshOffSendsTheOldToken() {
+    void proactiveRefreshOffSendsTheOldTokenEvenAfterExpiry() {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
         store.save(session("access-0", 300));
-        SessionRefresher off = new SessionRefresher(store, endpoint, Clock.fixed(NOW.plusSeconds(299), ZoneOffset.UTC),
+        SessionRefresher off = new SessionRefresher(store, endpoint, Clock.fixed(NOW.plusSeconds(301), ZoneOffset.UTC),
                 null, false, Duration.ofSeconds(5), pool);
-        assertEquals("access-0", off.ensureFresh().accessToken());
+        assertEquals("access-0", off.sessionForCall(WAIT).accessToken());
         assertEquals(0, endpoint.calls.get());
     }
 
     @Test
-    void unavailableDuringProactiveRefreshStillUsesAnUnexpiredToken() {
+    void aRefreshWhoseOutcomeIsUnknownIsSentOnceMoreWithTheSameToken() {
+        FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
+        List<String> presented = new CopyOnWriteArrayList<>();
+        endpoint.answer = refresh -> {
+            presented.add(refresh);
+            if (presented.size() == 1) {
+                throw new AuthServiceUnavailableException("connection reset", null);
+            }
+            return new TokenResponse("access-new", "refresh-new", 300, 3600);
+        };
         store.save(session("access-0", 300));
-        Session used = refresher(FakeTokenEndpoint.unavailable(), NOW.plusSeconds(290), null).ensureFresh();
-        assertEquals("access-0", used.accessToken());
+        SessionRefresher refresher = refresher(endpoint, NOW, null);
+        assertEquals("access-new", refresher.refresh("access-0").accessToken());
+        assertEquals(List.of("refresh-0", "refresh-0"), presented);
+        assertEquals(2, refresher.refreshRequests());
+    }
+
+    @Test
+    void blockingCallersOnASaturatedPoolDoNotWaitForARefreshQueuedBehindThem() throws Exception {
+        ExecutorService eight = Executors.newFixedThreadPool(8);
+        try {
+            FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
+            store.save(session("access-0", 300));
+            SessionRefresher refresher = new SessionRefresher(store, endpoint, Clock.fixed(NOW.plusSeconds(301), ZoneOffset.UTC),
+                    null, true, Duration.ofSeconds(5), eight);
+            List<CompletableFuture<Session>> callers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                callers.add(CompletableFuture.supplyAsync(() -> refresher.sessionForCall(WAIT), eight));
+            }
+            for (CompletableFuture<Session> caller : callers) {
+                assertEquals("access-1", caller.get(10, TimeUnit.SECONDS).accessToken());
+            }
+            assertEquals(1, endpoint.calls.get());
+        } finally {
+            eight.shutdownNow();
+        }
+    }
+
+    @Test
+    void aListenerMayEndTheSessionFromInsideSessionExpired(@TempDir Path dir) {
+        FileTokenStore file = new FileTokenStore(dir.resolve("session.json"), Duration.ofSeconds(2));
+        file.save(session("access-0", 300));
+        SessionRefresher refresher = new SessionRefresher(file, FakeTokenEndpoint.rejecting(), Clock.fixed(NOW, ZoneOffset.UTC),
+                null, true, Duration.ofSeconds(5), pool);
+        AtomicInteger told = new AtomicInteger();
+        refresher.addListener(new SessionListener() {
+            @Override
+            public void sessionExpired() {
+                refresher.end(); // the store's lock is free: listeners run outside it
+                told.incrementAndGet();
+            }
+        });
+        assertThrows(SessionExpiredException.class, () -> refresher.refresh("access-0"));
+        assertEquals(1, told.get());
+        assertTrue(file.load().isEmpty());
+    }
+
+    private void awaitStored(String accessToken) throws InterruptedException {
+        for (int i = 0; i < 500 && !store.load().map(s -> s.accessToken().equals(accessToken)).orElse(false); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(accessToken, store.load().orElseThrow().accessToken());
     }
 
     @Test
@@ -197,18 +275,22 @@ class SessionRefresherTest {
     void withoutASessionNothingIsRefreshed() {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
         SessionRefresher refresher = refresher(endpoint, NOW, null);
-        assertThrows(NotSignedInException.class, refresher::ensureFresh);
+        assertThrows(NotSignedInException.class, () -> refresher.sessionForCall(WAIT));
         assertThrows(SessionExpiredException.class, () -> refresher.refresh("gone"));
         assertEquals(0, endpoint.calls.get());
     }
 
     @Test
-    void aRefreshThatHangsReleasesTheCallerAfterTheTimeout() {
+    void aCallerWaitingForAHungRefreshIsReleasedAfterItsWait() throws Exception {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint().held();
         store.save(session("access-0", 300));
         SessionRefresher refresher = new SessionRefresher(store, endpoint, Clock.fixed(NOW, ZoneOffset.UTC), null,
                 true, Duration.ofMillis(200), pool);
-        assertThrows(AuthServiceUnavailableException.class, () -> refresher.refresh("access-0"));
+        refresher.refreshAsync("access-0"); // a worker runs the flight and hangs in it
+        assertTrue(endpoint.entered.await(5, TimeUnit.SECONDS));
+        AuthServiceUnavailableException e = assertThrows(AuthServiceUnavailableException.class,
+                () -> refresher.refresh("access-0"));
+        assertTrue(e.isRetryable());
         endpoint.release.countDown();
         assertNotEquals(null, store.load().orElse(null));
     }

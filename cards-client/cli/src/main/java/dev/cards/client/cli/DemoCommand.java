@@ -80,17 +80,17 @@ class DemoCommand implements Runnable {
         timeline.step("2. add three cards");
         for (int i = 1; i <= 3; i++) {
             int n = i;
-            proactive.calls().call(() -> proactive.cards().cardsPost(new CardRequest().question("Demo question " + n)
-                    .answer("Demo answer " + n).tags(List.of("demo"))));
+            proactive.cards().createCard(new CardRequest().question("Demo question " + n)
+                    .answer("Demo answer " + n).tags(List.of("demo")));
         }
 
         waitForExpiry("3. wait for the access token to expire");
         timeline.step("4. list with proactive refresh OFF (the seed's path: 401, refresh, retry)");
-        reactive.calls().call(() -> reactive.cards().cardsGet(0, 5));
+        reactive.cards().listCards(0, 5);
 
         waitForExpiry("5. wait for expiry again");
         timeline.step("6. list with proactive refresh ON (refreshed before sending: no 401)");
-        proactive.calls().call(() -> proactive.cards().cardsGet(0, 5));
+        proactive.cards().listCards(0, 5);
 
         waitForExpiry("7. wait for expiry again");
         timeline.step("8. " + PARALLEL + " parallel lists after expiry, proactive refresh off");
@@ -109,7 +109,7 @@ class DemoCommand implements Runnable {
         waitUntil(beforeLogout.accessExpiresAt());
         boolean expired = false;
         try {
-            reactive.calls().call(() -> reactive.cards().cardsGet(0, 5));
+            reactive.cards().listCards(0, 5);
             timeline.note("unexpected: the call succeeded");
         } catch (SessionExpiredException e) {
             expired = true;
@@ -119,7 +119,7 @@ class DemoCommand implements Runnable {
         out.println();
         out.printf("summary: %d requests, %d rejected with 401, %d refresh requests, %d retries, "
                 + "%d session expired%n", timeline.requests.get(), timeline.unauthorized.get(),
-                timeline.refreshes.get(), proactive.calls().retries() + reactive.calls().retries(), expired ? 1 : 0);
+                timeline.refreshes.get(), proactive.retries() + reactive.retries(), expired ? 1 : 0);
         if (!expired) {
             throw new CliFailure(ExitCodes.ERROR, "the call after logout did not end the session");
         }
@@ -136,7 +136,7 @@ class DemoCommand implements Runnable {
         try {
             List<CompletableFuture<Object>> calls = new ArrayList<>();
             for (int i = 0; i < PARALLEL; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> clients.calls().call(() -> clients.cards().cardsGet(0, 5)),
+                calls.add(CompletableFuture.supplyAsync(() -> clients.cards().listCards(0, 5),
                         pool));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();

@@ -66,14 +66,14 @@ class LoadCommand implements Runnable {
         CardsClients clients = CardsClients.builder().authUrl(cards.globals.authUrl).cardsUrl(cards.globals.cardsUrl)
                 .tokenStore(new InMemoryTokenStore()).proactiveRefresh(!reactiveOnly).exchangeListener(counts).build();
         Duration tokenLifetime = signIn(clients);
-        String id = clients.calls().call(() -> clients.cards().cardsPost(new CardRequest().question("Load question")
-                .answer("Load answer").tags(List.of("load")))).getId().toString();
+        String id = clients.cards().createCard(new CardRequest().question("Load question")
+                .answer("Load answer").tags(List.of("load"))).getId().toString();
 
         AtomicReference<ServerCounts> before = new AtomicReference<>();
         ClosedLoop.Outcome outcome;
         try {
             outcome = new ClosedLoop(concurrency, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds)).run(
-                    () -> clients.calls().call(() -> clients.cards().cardsIdGet(id)),
+                    () -> clients.cards().getCard(id),
                     () -> {
                         before.set(ServerCounts.read(cards.globals.authUrl, cards.globals.cardsUrl));
                         counts.open();

@@ -40,13 +40,13 @@ class EditCommand implements Runnable {
             throw new CliFailure(ExitCodes.USAGE, "nothing to change: give --question, --answer or --tag");
         }
         var clients = cards.clients();
-        var current = clients.calls().call(() -> clients.cards().cardsIdGet(id));
+        var current = clients.cards().getCard(id);
         CardRequest request = new CardRequest()
                 .question(question != null ? question : current.getQuestion())
                 .answer(answer != null ? answer : current.getAnswer())
                 .tags(tags != null ? tags : current.getTags());
         String ifMatch = "\"" + current.getVersion() + "\"";
-        var updated = clients.calls().call(() -> clients.cards().cardsIdPut(id, request, ifMatch));
+        var updated = clients.cards().updateCard(id, request, ifMatch);
         spec.commandLine().getOut().println("Updated " + updated.getId() + " (version " + updated.getVersion() + ")");
     }
 }

@@ -20,11 +20,9 @@ class DeleteCommand implements Runnable {
     @Override
     public void run() {
         var clients = cards.clients();
-        clients.calls().call(() -> {
-            try (var response = clients.cards().cardsIdDelete(id)) {
-                return response.getStatus();
-            }
-        });
+        try (var response = clients.cards().deleteCard(id)) {
+            response.getStatus();
+        }
         spec.commandLine().getOut().println("Deleted " + id);
     }
 }

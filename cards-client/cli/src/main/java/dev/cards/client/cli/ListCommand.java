@@ -26,7 +26,7 @@ class ListCommand implements Runnable {
     @Override
     public void run() {
         var clients = cards.clients();
-        var result = clients.calls().call(() -> clients.cards().cardsGet(page, size));
+        var result = clients.cards().listCards(page, size);
         var out = spec.commandLine().getOut();
         if (json) {
             cards.printJson(out, result);

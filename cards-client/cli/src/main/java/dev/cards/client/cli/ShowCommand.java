@@ -24,7 +24,7 @@ class ShowCommand implements Runnable {
     @Override
     public void run() {
         var clients = cards.clients();
-        var card = clients.calls().call(() -> clients.cards().cardsIdGet(id));
+        var card = clients.cards().getCard(id);
         var out = spec.commandLine().getOut();
         if (json) {
             cards.printJson(out, card);

@@ -34,7 +34,7 @@ class AddCommand implements Runnable {
     public void run() {
         var clients = cards.clients();
         CardRequest request = new CardRequest().question(question).answer(answer).tags(tags);
-        var card = clients.calls().call(() -> clients.cards().cardsPost(request));
+        var card = clients.cards().createCard(request);
         if (json) {
             cards.printJson(spec.commandLine().getOut(), card);
         } else {

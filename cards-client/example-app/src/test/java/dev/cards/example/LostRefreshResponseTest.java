@@ -1,0 +1,78 @@
+package dev.cards.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.junit.jupiter.api.Test;
+
+import dev.cards.client.api.cards.api.CardsApi;
+import dev.cards.client.api.cards.model.CardRequest;
+import dev.cards.client.rest.CardsClients;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The auth-service rotates the token but its answer is lost on the way: the client sends the same
+ * refresh token once more, the reuse grace answers with the successor already issued, and the session
+ * lives on (without the grace, the second presentation would be reuse and revoke it).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LostRefreshResponseTest.AuthBehindADroppingProxy.class, restrictToAnnotatedClass = true)
+class LostRefreshResponseTest {
+
+    public static class AuthBehindADroppingProxy implements QuarkusTestResourceLifecycleManager {
+        static ResponseDroppingProxy proxy;
+
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> direct = new PackagedServicesResource().start();
+            try {
+                proxy = new ResponseDroppingProxy(PackagedServicesResource.services.auth.url());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return Map.of("quarkus.rest-client.auth-api.url", proxy.url().toString(),
+                    "quarkus.rest-client.cards-api.url", direct.get("quarkus.rest-client.cards-api.url"));
+        }
+
+        @Override
+        public void stop() {
+            try {
+                proxy.close();
+            } catch (Exception ignored) {
+                // the JVM ends
+            }
+        }
+    }
+
+    @Inject
+    CardsClients clients;
+    @Inject
+    @RestClient
+    CardsApi cards;
+
+    @Test
+    void aLostRefreshResponseDoesNotEndTheSession() throws Exception {
+        String email = "lost-" + UUID.randomUUID() + "@example.com";
+        char[] password = "lost-password-123".toCharArray();
+        clients.sessions().signup(email, password);
+        clients.sessions().login(email, password);
+        cards.createCard(new CardRequest().question("q").answer("a"));
+        long millis = Duration.between(Instant.now(), clients.refresher().current().accessExpiresAt().plusMillis(200)).toMillis();
+        Thread.sleep(Math.max(0, millis));
+
+        AuthBehindADroppingProxy.proxy.dropNextRefreshResponse();
+        assertEquals(1L, cards.listCards(0, 20).getTotal(), "the call that needed the refresh");
+        assertEquals(1, AuthBehindADroppingProxy.proxy.dropped.get(), "one refresh answer was lost");
+        assertEquals(1L, cards.listCards(0, 20).getTotal(), "the next call");
+        assertEquals(1L, clients.sessions().whoami() != null ? 1L : 0L);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.cards.client.rest;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
+/**
+ * The programmatic twin of {@link RefreshingCallsInterceptor}: a generated client built by
+ * {@link CardsClients} is not a CDI bean, so interceptors do not apply; this proxy applies the same
+ * {@link RefreshPolicy}.
+ */
+final class RefreshingProxy implements InvocationHandler {
+
+    private final Object target;
+    private final RefreshPolicy policy;
+
+    private RefreshingProxy(Object target, RefreshPolicy policy) {
+        this.target = target;
+        this.policy = policy;
+    }
+
+    static <T> T wrap(Class<T> api, T target, RefreshPolicy policy) {
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] { api }, new RefreshingProxy(target, policy)));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "RefreshingProxy[" + method.getDeclaringClass().getSimpleName() + "]";
+            };
+        }
+        return policy.invoke(method, () -> {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception ex) {
+                    throw ex;
+                }
+                throw (Error) cause;
+            }
+        });
+    }
+}
