@@ -33,6 +33,8 @@ COPY pom.xml ./
 COPY auth-service/pom.xml auth-service/
 COPY cards-service/pom.xml cards-service/
 COPY cards-client/pom.xml cards-client/
+COPY cards-client/cli/pom.xml cards-client/cli/
+COPY cards-client/example-app/pom.xml cards-client/example-app/
 COPY auth-service/src/ auth-service/src/
 RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl auth-service -am package -DskipTests -Dmaven.repo.local=/m2/repository -Pnative

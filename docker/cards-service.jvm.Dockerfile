@@ -29,6 +29,8 @@ COPY pom.xml ./
 COPY auth-service/pom.xml auth-service/
 COPY cards-service/pom.xml cards-service/
 COPY cards-client/pom.xml cards-client/
+COPY cards-client/cli/pom.xml cards-client/cli/
+COPY cards-client/example-app/pom.xml cards-client/example-app/
 COPY cards-service/src/ cards-service/src/
 # !auth-service-first: that profile (active when no packaged auth-service exists, as here) only
 # orders the reactor for a test that runs the auth-service; tests are skipped, so build just this.

@@ -5,11 +5,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
+import io.quarkus.runtime.annotations.RegisterForProxy;
+
 /**
  * The programmatic twin of {@link RefreshingCallsInterceptor}: a generated client built by
  * {@link CardsClients} is not a CDI bean, so interceptors do not apply; this proxy applies the same
- * {@link RefreshPolicy}.
+ * {@link RefreshPolicy}. The four generated interfaces are registered for proxies in native images.
  */
+@RegisterForProxy(targets = { dev.cards.client.api.auth.api.AuthApi.class, dev.cards.client.api.auth.mutiny.api.AuthApi.class,
+        dev.cards.client.api.cards.api.CardsApi.class, dev.cards.client.api.cards.mutiny.api.CardsApi.class })
 final class RefreshingProxy implements InvocationHandler {
 
     private final Object target;

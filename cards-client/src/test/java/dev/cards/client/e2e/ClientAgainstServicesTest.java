@@ -113,10 +113,12 @@ class ClientAgainstServicesTest {
     }
 
     @Test
-    void refreshTokenReusedAfterRotationExpiresTheSession() throws Exception {
+    void aRefreshTokenReusedBeyondTheGraceExpiresTheSession() throws Exception {
         CardsClients clients = clients(true);
         Session original = signUpAndLogIn(clients);
-        clients.refresher().refresh(original.accessToken()); // rotation retires original.refreshToken()
+        // Two rotations: the reuse grace covers only the immediately previous token, not the original.
+        Session once = clients.refresher().refresh(original.accessToken());
+        clients.refresher().refresh(once.accessToken());
 
         // A second client still holding the retired refresh token presents it again.
         InMemoryTokenStore stale = new InMemoryTokenStore();

@@ -46,8 +46,8 @@ final class Replicas {
     /** Starts the replicas on the given ports (those of the client's Stork static lists). */
     Replicas(int[] authPorts, int[] cardsPorts) throws Exception {
         String app = postgres ? "quarkus-app" : "local-app";
-        Path authApp = Path.of("../auth-service/target", app);
-        Path cardsApp = Path.of("../cards-service/target", app);
+        Path authApp = Services.repositoryRoot().resolve("auth-service/target").resolve(app);
+        Path cardsApp = Services.repositoryRoot().resolve("cards-service/target").resolve(app);
         if (!Files.isRegularFile(authApp.resolve("quarkus-run.jar")) || !Files.isRegularFile(cardsApp.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException("The services are not packaged (" + authApp + ", " + cardsApp
                     + "): run ./mvnw -B package -DskipTests -pl auth-service,cards-service first");
@@ -105,6 +105,8 @@ final class Replicas {
     private List<String> authProperties(List<String> extra) {
         List<String> properties = new ArrayList<>(database("auth", "cards_auth_test"));
         properties.add("-Dauth.access-token.lifetime=2S");
+        // Without the reuse grace, parallel refreshes of one token have exactly one winner: the race under test.
+        properties.add("-Dauth.refresh-token.reuse-grace=0S");
         properties.add("-Dauth.signing-key.location=" + signingKey);
         properties.addAll(extra);
         return properties;

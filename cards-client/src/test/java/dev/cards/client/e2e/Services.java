@@ -74,7 +74,7 @@ public final class Services {
     }
 
     /** The checkout's top folder, from whichever module's folder the tests run in. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("auth-service"))) {
             dir = dir.getParent();

@@ -150,6 +150,7 @@ class CliSessionCommandsTest {
         signedIn();
         server.stubFor(get(urlEqualTo("/auth/me")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/problem+json")
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"expired\"")
                 .withBody("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"expired\"}")));
         server.stubFor(post(urlEqualTo("/auth/refresh")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"type\":\"about:blank\","
