@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cards.client.error.AuthServiceUnavailableException;
+import dev.cards.client.error.ClientConfigurationException;
 import dev.cards.client.error.SessionExpiredException;
 import dev.cards.client.session.Session;
 import dev.cards.client.session.SessionListener;
@@ -89,6 +90,34 @@ class RefreshFailureTest {
 
         assertTrue(e.isRetryable());
         assertEquals("access-0", services.store.load().orElseThrow().accessToken());
+    }
+
+    @Test
+    void aRefreshRefusingTheClientIsAConfigurationErrorAndKeepsTheSession() {
+        services.signedIn("access-0", "refresh-0");
+        services.cardsAnswer("access-0", expiredToken());
+        services.refreshAnswers(problem(401, "Unauthorized", ",\"error\":\"invalid_client\""));
+        CardsClients clients = services.clients().build();
+
+        ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+                () -> clients.cards().listCards(0, 20));
+
+        assertEquals(401, e.status());
+        assertEquals("refresh-0", services.store.load().orElseThrow().refreshToken());
+        services.server.verify(1, postRequestedFor(urlEqualTo("/auth/refresh")));
+    }
+
+    @Test
+    void aRefreshThatAnswers503IsSentOnceMoreWithTheSameToken() {
+        services.signedIn("access-0", "refresh-0");
+        services.cardsAnswer("access-0", expiredToken());
+        services.refreshAnswers(problem(503, "Service Unavailable", ""));
+        CardsClients clients = services.clients().build();
+
+        assertThrows(AuthServiceUnavailableException.class, () -> clients.cards().listCards(0, 20));
+
+        services.server.verify(2, postRequestedFor(urlEqualTo("/auth/refresh"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("refresh-0")));
     }
 
     @Test

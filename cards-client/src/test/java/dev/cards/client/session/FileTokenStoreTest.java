@@ -1,5 +1,7 @@
 package dev.cards.client.session;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.concurrent.CountDownLatch;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -116,5 +118,33 @@ class FileTokenStoreTest {
 
     private SessionRefresher refresherOn(TokenStore store, TokenEndpoint endpoint) {
         return new SessionRefresher(store, endpoint, Clock.systemUTC(), null, true, Duration.ofSeconds(10), pool);
+    }
+
+    @Test
+    void aLockHeldTooLongFailsTheWaiterInsteadOfHangingIt() throws Exception {
+        FileTokenStore store = new FileTokenStore(dir.resolve("session.json"), Duration.ofMillis(300));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        pool.submit(() -> store.locked(() -> {
+            held.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertTrue(held.await(5, TimeUnit.SECONDS));
+        try {
+            assertThrows(TokenStoreBusyException.class, () -> store.locked(() -> null));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aNestedLockOnTheHoldingThreadRunsAtOnce() {
+        FileTokenStore store = new FileTokenStore(dir.resolve("session.json"), Duration.ofMillis(300));
+        assertEquals("inner", store.locked(() -> store.locked(() -> "inner")));
     }
 }
