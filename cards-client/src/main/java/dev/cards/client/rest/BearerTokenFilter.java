@@ -29,10 +29,20 @@ public class BearerTokenFilter implements ClientRequestFilter {
     static final String REFRESHER = SessionRefresher.class.getName();
 
     private final Instance<CardsClients> applicationClients;
+    private volatile SessionRefresher applicationRefresher;
 
     @Inject
     public BearerTokenFilter(Instance<CardsClients> applicationClients) {
         this.applicationClients = applicationClients;
+    }
+
+    private SessionRefresher applicationRefresher() {
+        SessionRefresher refresher = applicationRefresher;
+        if (refresher == null) {
+            refresher = applicationClients.get().refresher();
+            applicationRefresher = refresher;
+        }
+        return refresher;
     }
 
     @Override
@@ -41,7 +51,7 @@ public class BearerTokenFilter implements ClientRequestFilter {
             return;
         }
         Object own = request.getConfiguration().getProperty(REFRESHER);
-        SessionRefresher refresher = own instanceof SessionRefresher r ? r : applicationClients.get().refresher();
+        SessionRefresher refresher = own instanceof SessionRefresher r ? r : applicationRefresher();
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + refresher.current().accessToken());
     }
 }

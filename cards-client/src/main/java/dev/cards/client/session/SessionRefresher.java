@@ -47,6 +47,7 @@ import dev.cards.client.error.SessionExpiredException;
 public class SessionRefresher {
 
     private static final Logger LOG = Logger.getLogger(SessionRefresher.class);
+    private static final Duration BACKGROUND_BACKOFF = Duration.ofSeconds(1);
 
     private final TokenStore store;
     private final TokenEndpoint endpoint;
@@ -58,6 +59,8 @@ public class SessionRefresher {
     private final Map<String, Flight> flights = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong refreshRequests = new AtomicLong();
+    /** After a failed refresh, no background refresh starts before this (System.nanoTime()). */
+    private volatile long backgroundNotBefore = System.nanoTime();
     /** The session calls use; null when signed out. Written under the store's lock. */
     private volatile Session session;
 
@@ -170,6 +173,9 @@ public class SessionRefresher {
 
     /** Starts the refresh of {@code staleAccessToken} if none runs; nobody waits for it. */
     void refreshInBackground(String staleAccessToken) {
+        if (System.nanoTime() - backgroundNotBefore < 0) {
+            return; // the last refresh failed a moment ago: do not send one per call while the service is down
+        }
         Flight flight = flightFor(staleAccessToken);
         if (flight != null && flight.isNew) {
             submit(flight);
@@ -276,6 +282,7 @@ public class SessionRefresher {
             flight.result.complete(outcome.session());
         } else {
             if (!expired) {
+                backgroundNotBefore = System.nanoTime() + BACKGROUND_BACKOFF.toNanos();
                 LOG.debugf("refresh failed, session kept: %s", failure.toString());
             }
             flight.result.completeExceptionally(failure);

@@ -148,6 +148,18 @@ class SessionRefresherTest {
     }
 
     @Test
+    void aFailedBackgroundRefreshIsNotRepeatedOnEveryCall() throws Exception {
+        FakeTokenEndpoint endpoint = FakeTokenEndpoint.unavailable();
+        store.save(session("access-0", 300));
+        SessionRefresher inSkew = refresher(endpoint, NOW.plusSeconds(280), null);
+        for (int i = 0; i < 50; i++) {
+            assertEquals("access-0", inSkew.sessionForCall(WAIT).accessToken());
+            Thread.sleep(2);
+        }
+        assertEquals(2, endpoint.calls.get(), "one refresh, resent once, then a pause");
+    }
+
+    @Test
     void anExpiredTokenMakesTheCallerWaitForTheRefresh() {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
         store.save(session("access-0", 300));
