@@ -16,7 +16,7 @@ import dev.cards.auth.rest.RefreshCookie;
 import dev.cards.auth.service.EmailTakenException;
 import dev.cards.auth.service.InvalidCredentialsException;
 import dev.cards.auth.service.InvalidGrantException;
-import dev.cards.auth.service.LoginThrottledException;
+import dev.cards.auth.throttle.ThrottledException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,7 +39,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response throttled(LoginThrottledException e) {
+    public Response throttled(ThrottledException e) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         return Problems.of(429, e.getMessage() + "; retry after " + seconds + " s")
                 .header(HttpHeaders.RETRY_AFTER, seconds)
