@@ -1,6 +1,5 @@
 package dev.cards.auth.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,7 +68,9 @@ public class AuthResource {
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response signup(@NotNull @Valid SignupRequest request, @Context HttpServerRequest http) {
         User user = accounts.signUp(request.email(), request.password(), ClientAddress.of(http));
-        return Response.created(URI.create("/auth/me")).entity(new UserResponse(user.id, user.email)).build();
+        // Relative (RFC 9110 §10.2.2), so no Host header sent by a client is ever reflected.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/auth/me")
+                .entity(new UserResponse(user.id, user.email)).build();
     }
 
     @POST
