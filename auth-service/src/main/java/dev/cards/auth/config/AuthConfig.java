@@ -33,6 +33,8 @@ public interface AuthConfig {
 
     Purge purge();
 
+    Http http();
+
     Password password();
 
     interface AccessToken {
@@ -121,6 +123,16 @@ public interface AuthConfig {
         /** Revoked and expired sessions are kept this long after they ended, for investigation. */
         @WithDefault("1D")
         Duration keepEndedSessions();
+    }
+
+    interface Http {
+        /** Largest request head (all header lines) answered normally; larger ones get a 431 problem. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+
+        /** Longest request target (path and query) answered normally; longer ones get a 414 problem. */
+        @WithDefault("4096")
+        int maxUriLength();
     }
 
     interface Password {
