@@ -122,6 +122,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causes(e)) {
+            DatabaseUnavailable.log(e);
+            return Problems.of(503, "The service cannot reach its database; retry shortly")
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return Problems.of(500, "The server failed to handle the request").build();
     }
