@@ -8,20 +8,52 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
 /**
  * Tells a lost database apart from a bug: a failure caused by a connection that could not be made
  * or broke (JDBC SQLState class 08, "connection exception") is the database being away, answered
- * 503 with Retry-After (RFC 9110 §15.6.4) rather than 500. Logged at most once per interval, so
- * an outage under load writes a line, not a flood.
+ * 503 with Retry-After (RFC 9110 §15.6.4) rather than 500. A transaction that failed without
+ * saying why (Narayana may attach the reason only later) counts too when a fresh connection cannot
+ * be had right now. Logged at most once per interval, so an outage under load writes a line, not
+ * a flood.
  */
-final class DatabaseUnavailable {
+@ApplicationScoped
+public class DatabaseUnavailable {
 
     static final int RETRY_AFTER_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final AtomicLong LAST_LOGGED = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
-    private DatabaseUnavailable() {
+    private final AgroalDataSource dataSource;
+
+    public DatabaseUnavailable(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Whether the database being away explains this failure. */
+    boolean explains(Throwable failure) {
+        return causes(failure) || (inTransaction(failure) && !reachable());
+    }
+
+    private static boolean inTransaction(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException || t instanceof jakarta.transaction.SystemException
+                    || t instanceof SQLException || t instanceof org.hibernate.JDBCException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean reachable() {
+        try {
+            return dataSource.isHealthy(true);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether the failure, a cause or a suppressed one (a failed commit keeps its reason there) lost the database. */

@@ -28,6 +28,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final DatabaseUnavailable database;
+
+    public ProblemMappers(DatabaseUnavailable database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response emailTaken(EmailTakenException e) {
         return Problems.of(409, e.getMessage()).build();
@@ -122,7 +128,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
-        if (DatabaseUnavailable.causes(e)) {
+        if (database.explains(e)) {
             DatabaseUnavailable.log(e);
             return Problems.of(503, "The service cannot reach its database; retry shortly")
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
