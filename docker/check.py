@@ -194,6 +194,15 @@ def http_port(module):
     return int(value) if value and value.isdigit() else None
 
 
+def management_port(module):
+    """The management interface's port (health, metrics), or None when it is not enabled."""
+    props = properties(module)
+    if props.get("quarkus.management.enabled", {}).get(None) != "true":
+        return None
+    value = props.get("quarkus.management.port", {}).get(None)
+    return int(value) if value and value.isdigit() else 9000
+
+
 # ---------------------------------------------------------------- .dockerignore
 
 def dockerignore_rules():
@@ -710,8 +719,10 @@ def check_compose(path, readme):
             check(isinstance(test, list) and test[0] in ("CMD", "CMD-SHELL"), what, "healthcheck test: [\"CMD\", ...]")
             joined = " ".join(map(str, test))
             if module:
-                check(f"/dev/tcp/127.0.0.1/{port}" in joined or f"localhost:{port}" in joined, what,
-                      f"healthcheck must probe port {port}")
+                # Health is served on the management interface when it is enabled, never on the public port.
+                probe = management_port(module) or port
+                check(f"/dev/tcp/127.0.0.1/{probe}" in joined or f"localhost:{probe}" in joined, what,
+                      f"healthcheck must probe port {probe}")
                 check("/q/health/ready" in joined, what, "healthcheck must ask /q/health/ready")
                 check("smallrye-health" in read(os.path.join(ROOT, module, "pom.xml")), what,
                       f"{module} has no quarkus-smallrye-health, so /q/health/ready does not exist")

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.cards.cards.support.Api;
+import dev.cards.cards.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -27,7 +28,7 @@ class OpenApiDocumentTest {
 
     @Test
     void committedDocumentMatchesTheServedOne() throws Exception {
-        String served = RestAssured.given().queryParam("format", "yaml")
+        String served = Management.given().queryParam("format", "yaml")
                 .get("/q/openapi").then().statusCode(200).extract().asString();
         Path document = Path.of(Api.DOCUMENT);
         if (Boolean.getBoolean("openapi.write")) {

@@ -29,6 +29,12 @@ public interface AuthConfig {
 
     LoginThrottle loginThrottle();
 
+    SignupLimit signupLimit();
+
+    Purge purge();
+
+    Http http();
+
     Password password();
 
     interface AccessToken {
@@ -74,9 +80,13 @@ public interface AuthConfig {
     }
 
     interface LoginThrottle {
-        /** Failed logins per submitted email, within the window, before attempts are refused. */
+        /** Failed logins for one account from one client address, within the window, before that pair is refused. */
         @WithDefault("5")
         int maxFailures();
+
+        /** Failed logins from one client address, over all emails, within the window, before the address is refused. */
+        @WithDefault("20")
+        int addressMaxFailures();
 
         /** Window in which failures are counted. */
         @WithDefault("15M")
@@ -89,6 +99,44 @@ public interface AuthConfig {
         /** Longest refusal delay. */
         @WithDefault("15M")
         Duration maxDelay();
+
+        /** Logins from one client address checked at once; further ones wait in that address's queue. */
+        @WithDefault("2")
+        int addressConcurrency();
+
+        /** Logins from one client address that may wait for a turn; beyond them it is refused at once. */
+        @WithDefault("16")
+        int addressQueue();
+    }
+
+    interface SignupLimit {
+        /** Sign-ups from one client address within the window. */
+        @WithDefault("10")
+        int maxPerAddress();
+
+        /** Window in which sign-ups are counted. */
+        @WithDefault("10M")
+        Duration window();
+    }
+
+    interface Purge {
+        /** How often expired sessions and stale throttle rows are deleted (a Quarkus scheduler interval). */
+        @WithDefault("1h")
+        String every();
+
+        /** Revoked and expired sessions are kept this long after they ended, for investigation. */
+        @WithDefault("1D")
+        Duration keepEndedSessions();
+    }
+
+    interface Http {
+        /** Largest request head (all header lines) answered normally; larger ones get a 431 problem. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+
+        /** Longest request target (path and query) answered normally; longer ones get a 414 problem. */
+        @WithDefault("4096")
+        int maxUriLength();
     }
 
     interface Password {

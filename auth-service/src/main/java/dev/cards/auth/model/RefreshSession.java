@@ -74,4 +74,9 @@ public class RefreshSession extends PanacheEntityBase {
     public static int revoke(UUID sessionId, Instant now) {
         return update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, sessionId);
     }
+
+    /** Deletes the sessions that ended (expired, idle too long, or revoked) before {@code cutoff}; returns how many. */
+    public static long purgeEndedBefore(Instant cutoff) {
+        return delete("expiresAt < ?1 or idleExpiresAt < ?1 or revokedAt < ?1", cutoff);
+    }
 }

@@ -46,7 +46,7 @@ import jakarta.ws.rs.core.Application;
                 @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "The body is not JSON",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
                 @APIResponse(name = "TooManyRequests", responseCode = "429",
-                        description = "Too many failed logins for this email; retry after the given seconds",
+                        description = "Too many failed logins or sign-ups from this client address (for this email); retry after the given seconds",
                         headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = SchemaType.INTEGER)),
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
         }))

@@ -1,6 +1,5 @@
 package dev.cards.auth.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +23,7 @@ import dev.cards.auth.service.AccountService;
 import dev.cards.auth.service.InvalidGrantException;
 import dev.cards.auth.service.SessionService;
 import dev.cards.auth.service.TokenPair;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +32,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -65,9 +66,12 @@ public class AuthResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response signup(@NotNull @Valid SignupRequest request) {
-        User user = accounts.signUp(request.email(), request.password());
-        return Response.created(URI.create("/auth/me")).entity(new UserResponse(user.id, user.email)).build();
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Response signup(@NotNull @Valid SignupRequest request, @Context HttpServerRequest http) {
+        User user = accounts.signUp(request.email(), request.password(), ClientAddress.of(http));
+        // Relative (RFC 9110 §10.2.2), so no Host header sent by a client is ever reflected.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/auth/me")
+                .entity(new UserResponse(user.id, user.email)).build();
     }
 
     @POST
@@ -83,8 +87,8 @@ public class AuthResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public Response login(@NotNull @Valid LoginRequest request) {
-        return tokens(accounts.logIn(request.email(), request.password()));
+    public Response login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http) {
+        return tokens(accounts.logIn(request.email(), request.password(), ClientAddress.of(http)));
     }
 
     @POST

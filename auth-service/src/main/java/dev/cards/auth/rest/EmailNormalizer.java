@@ -1,13 +1,23 @@
 package dev.cards.auth.rest;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
-/** One spelling per mailbox: trimmed, lower-cased. */
+/**
+ * One spelling per mailbox: trimmed, NFKC-normalised and lower-cased, so visually identical
+ * spellings (NFC and NFD "josé", full-width letters) are one account (RFC 8265 §3.3 prepares
+ * identifiers the same way: width mapping, case mapping, NFKC).
+ */
 final class EmailNormalizer {
     private EmailNormalizer() {
     }
 
     static String normalize(String email) {
-        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        if (email == null) {
+            return null;
+        }
+        String folded = Normalizer.normalize(email, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // Lower-casing can undo the normal form (rarely); normalise once more.
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC).strip();
     }
 }

@@ -4,12 +4,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import dev.cards.auth.rest.validation.PlainText;
 import jakarta.validation.constraints.Size;
 
 /** Login form; only bounded here, so an old account keeps working if the password policy changes. */
 public record LoginRequest(
-        @Schema(examples = "ada@example.com", maxLength = 254) @NotBlank @Size(max = 254) String email,
-        @Schema(maxLength = 128, format = "password") @NotEmpty @Size(max = 128) String password) {
+        @Schema(examples = "ada@example.com", maxLength = 254) @NotBlank @Size(max = 254) @PlainText String email,
+        @Schema(maxLength = 128, format = "password") @NotEmpty @Size(max = 128) @PlainText String password) {
 
     public LoginRequest {
         email = EmailNormalizer.normalize(email);

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import dev.cards.auth.rest.validation.PlainText;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -14,9 +15,9 @@ import jakarta.validation.constraints.Size;
  */
 public record SignupRequest(
         @Schema(examples = "ada@example.com", maxLength = 254)
-        @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+        @NotBlank @Size(max = 254) @PlainText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
         @Schema(minLength = 8, maxLength = 128, format = "password")
-        @NotNull @Size(min = 8, max = 128) String password) {
+        @NotNull @Size(min = 8, max = 128) @PlainText String password) {
 
     public SignupRequest {
         email = EmailNormalizer.normalize(email);

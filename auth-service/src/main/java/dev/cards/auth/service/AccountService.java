@@ -7,6 +7,10 @@ import java.util.UUID;
 import dev.cards.auth.crypto.PasswordHasher;
 import dev.cards.auth.metrics.AuthMetrics;
 import dev.cards.auth.model.User;
+import dev.cards.auth.throttle.AddressGate;
+import dev.cards.auth.throttle.LoginThrottle;
+import dev.cards.auth.throttle.SignupLimit;
+import dev.cards.auth.throttle.ThrottledException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -17,20 +21,26 @@ public class AccountService {
 
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final AddressGate gate;
+    private final SignupLimit signupLimit;
     private final SessionService sessions;
     private final Clock clock;
     private final AuthMetrics metrics;
 
-    public AccountService(PasswordHasher hasher, LoginThrottle throttle, SessionService sessions, Clock clock,
-            AuthMetrics metrics) {
+    public AccountService(PasswordHasher hasher, LoginThrottle throttle, AddressGate gate, SignupLimit signupLimit,
+            SessionService sessions, Clock clock, AuthMetrics metrics) {
         this.hasher = hasher;
         this.throttle = throttle;
+        this.gate = gate;
+        this.signupLimit = signupLimit;
         this.sessions = sessions;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    public User signUp(String email, String password) {
+    /** Creates an account; {@code address} is the client's, for the per-address sign-up limit. */
+    public User signUp(String email, String password, String address) {
+        signupLimit.take(address);
         if (User.findByEmail(email).isPresent()) {
             throw new EmailTakenException();
         }
@@ -50,26 +60,23 @@ public class AccountService {
     /**
      * Checks a password and starts a session. An unknown email and a wrong password cost the same
      * hash and end in the same exception (OWASP Authentication Cheat Sheet: generic responses).
+     * {@code address} is the client's: failures are throttled per (email, address) and per address.
      */
-    public TokenPair logIn(String email, String password) {
-        try {
-            throttle.admit(email);
-        } catch (LoginThrottledException e) {
+    public TokenPair logIn(String email, String password, String address) {
+        User user;
+        try (AddressGate.Pass turn = gate.enter(address)) {
+            throttle.admit(email, address);
+            user = check(email, password);
+            if (user == null) {
+                throttle.failed(email, address);
+                metrics.loginFailed();
+                throw new InvalidCredentialsException();
+            }
+        } catch (ThrottledException e) {
             metrics.loginThrottled();
             throw e;
         }
-        Optional<User> found = User.findByEmail(email);
-        if (found.isEmpty()) {
-            hasher.verifyAgainstDummy(password);
-            metrics.loginFailed();
-            throw new InvalidCredentialsException();
-        }
-        User user = found.get();
-        if (!hasher.verify(password, user.passwordHash)) {
-            metrics.loginFailed();
-            throw new InvalidCredentialsException();
-        }
-        throttle.reset(email);
+        throttle.succeeded(email, address);
         metrics.loginSucceeded();
         String upgraded = hasher.needsRehash(user.passwordHash) ? hasher.hash(password) : null;
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -79,6 +86,16 @@ public class AccountService {
             }
             return sessions.start(managed);
         });
+    }
+
+    /** The user whose password this is, or null; the same work either way. */
+    private User check(String email, String password) {
+        Optional<User> found = User.findByEmail(email);
+        if (found.isEmpty()) {
+            hasher.verifyAgainstDummy(password);
+            return null;
+        }
+        return hasher.verify(password, found.get().passwordHash) ? found.get() : null;
     }
 
     public Optional<User> find(UUID id) {

@@ -48,13 +48,15 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void probesUseTheHealthEndpointsOnTheServicePort() {
+    void probesUseTheHealthEndpointsOnTheManagementPort() {
         Container container = container();
         assertEquals("/q/health/live", container.getLivenessProbe().getHttpGet().getPath());
         assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/q/health/started", container.getStartupProbe().getHttpGet().getPath());
-        assertEquals(8081, container.getReadinessProbe().getHttpGet().getPort().getIntVal());
-        assertEquals(8081, container.getPorts().get(0).getContainerPort());
+        assertEquals(9081, container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+        assertEquals(9081, container.getLivenessProbe().getHttpGet().getPort().getIntVal());
+        assertEquals(java.util.Set.of(8081, 9081),
+                container.getPorts().stream().map(p -> p.getContainerPort()).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -98,5 +100,19 @@ class KubernetesManifestIT {
         List<T> found = resources.stream().filter(kind::isInstance).map(kind::cast).toList();
         assertEquals(1, found.size(), kind.getSimpleName());
         return found.get(0);
+    }
+
+    /** Prometheus scrapes the management port; the Service exposes only the public one. */
+    @Test
+    void metricsAreScrapedOnTheManagementPortAndTheServiceExposesOnlyThePublicPort() {
+        var annotations = resources.stream().filter(io.fabric8.kubernetes.api.model.apps.Deployment.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.apps.Deployment.class::cast).findFirst().orElseThrow()
+                .getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals("9081", annotations.get("prometheus.io/port"));
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
+        var service = resources.stream().filter(io.fabric8.kubernetes.api.model.Service.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.Service.class::cast).findFirst().orElseThrow();
+        assertEquals(1, service.getSpec().getPorts().size());
+        assertEquals(8081, service.getSpec().getPorts().get(0).getTargetPort().getIntVal());
     }
 }

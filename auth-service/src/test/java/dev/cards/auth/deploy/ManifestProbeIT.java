@@ -80,8 +80,7 @@ class ManifestProbeIT {
             env.remove(JDBC_URL);
         }
         // No QUARKUS_HTTP_PORT: the service must listen on the declared containerPort by itself.
-        int port = container.getPorts().get(0).getContainerPort();
-        PackagedService.requireFree(port);
+        container.getPorts().forEach(p -> PackagedService.requireFree(p.getContainerPort()));
         service = PackagedService.start(jar, jvmArgs, env, dir.resolve("auth-service.log"));
     }
 

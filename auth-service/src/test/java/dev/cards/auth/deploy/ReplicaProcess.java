@@ -28,18 +28,20 @@ final class ReplicaProcess implements AutoCloseable {
     /** Starts the jar with the given environment and waits until it is ready. */
     static ReplicaProcess start(Path jar, List<String> jvmArgs, Map<String, String> env, Path log) throws Exception {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + port));
+                "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         ReplicaProcess replica = new ReplicaProcess(builder.start(), "http://localhost:" + port, log);
-        replica.awaitReady(Duration.ofSeconds(90));
+        replica.awaitReady("http://localhost:" + managementPort, Duration.ofSeconds(90));
         return replica;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    /** Waits for readiness on the management interface at {@code managementUrl}. */
+    private void awaitReady(String managementUrl, Duration timeout) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -47,7 +49,7 @@ final class ReplicaProcess implements AutoCloseable {
                 throw new IllegalStateException("The auth-service exited; see " + log);
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -22,9 +22,9 @@ import io.restassured.specification.RequestSpecification;
  * Test client: every exchange is checked against the committed OpenAPI document, so an
  * undocumented status, header or field fails the test that produced it.
  */
-final class Api {
+public final class Api {
 
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
 
     private static final String SPEC = OpenApiDocumentTest.COMMITTED.toString();
 
@@ -48,45 +48,45 @@ final class Api {
     private Api() {
     }
 
-    static RequestSpecification api() {
+    public static RequestSpecification api() {
         return RestAssured.given().filter(STRICT).log().ifValidationFails();
     }
 
-    static RequestSpecification badRequest() {
+    public static RequestSpecification badRequest() {
         return RestAssured.given().filter(RESPONSES_ONLY).log().ifValidationFails();
     }
 
-    static String newEmail() {
+    public static String newEmail() {
         return "u-" + UUID.randomUUID() + "@example.com";
     }
 
-    static String signUp(String email) {
+    public static String signUp(String email) {
         return api().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
                 .post("/auth/signup").then().statusCode(201).extract().path("id");
     }
 
-    static ExtractableResponse<Response> logIn(String email) {
+    public static ExtractableResponse<Response> logIn(String email) {
         return api().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
                 .post("/auth/login").then().statusCode(200).extract();
     }
 
     /** Signs up a new user and logs in: the token response. */
-    static ExtractableResponse<Response> newSession() {
+    public static ExtractableResponse<Response> newSession() {
         String email = newEmail();
         signUp(email);
         return logIn(email);
     }
 
-    static Response refresh(String refreshToken) {
+    public static Response refresh(String refreshToken) {
         return api().contentType(ContentType.JSON).body(Map.of("refresh_token", refreshToken)).post("/auth/refresh");
     }
 
-    static String refreshed(String refreshToken) {
+    public static String refreshed(String refreshToken) {
         return refresh(refreshToken).then().statusCode(200).body("token_type", equalTo("Bearer"))
                 .extract().path("refresh_token");
     }
 
-    static void assertInvalidGrant(Response response) {
+    public static void assertInvalidGrant(Response response) {
         response.then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("error", equalTo("invalid_grant"))

@@ -6,20 +6,29 @@ import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cards.auth.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** Health lives on the management interface, metrics too; the public port has neither. */
 @QuarkusTest
 class HealthTest {
 
     @Test
-    void livenessIsUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    void livenessIsUpOnTheManagementPort() {
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void thePublicPortServesNeitherHealthNorMetrics() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/junk1/../q/health/live").then().statusCode(404);
     }
 }

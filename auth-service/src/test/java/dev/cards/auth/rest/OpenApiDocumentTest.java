@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.cards.auth.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -26,7 +27,7 @@ class OpenApiDocumentTest {
 
     @Test
     void committedDocumentMatchesTheServedOne() throws Exception {
-        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        String served = Management.given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
         if (Boolean.getBoolean("openapi.write")) {
             Files.writeString(COMMITTED, served);
         }

@@ -112,4 +112,13 @@ class SignupResourceTest {
                 .post("/auth/signup")
                 .then().statusCode(413).contentType("application/problem+json");
     }
+
+    /** A client-chosen Host must not end up in Location. */
+    @Test
+    void locationIsRelativeWhateverTheHostHeaderSays() {
+        api().header("Host", "evil.example").contentType(ContentType.JSON)
+                .body(Map.of("email", newEmail(), "password", Api.PASSWORD))
+                .post("/auth/signup")
+                .then().statusCode(201).header("Location", equalTo("/auth/me"));
+    }
 }

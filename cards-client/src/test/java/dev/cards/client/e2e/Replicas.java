@@ -134,7 +134,7 @@ final class Replicas {
      * of {@code labels} (e.g. {@code uri="/cards"}).
      */
     double counter(ServiceProcess service, String name, String... labels) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.url().resolve("/q/metrics"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.managementUrl().resolve("/q/metrics"))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(service.name + " /q/metrics answered " + response.statusCode());

@@ -48,12 +48,19 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** Health and metrics: the management interface, 1000 above the public port (as 8081 → 9081). */
+    public URI managementUrl() {
+        return URI.create("http://127.0.0.1:" + (port + 1000));
+    }
+
     public ServiceProcess start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + (port + 1000));
+        command.add("-Dquarkus.management.host=127.0.0.1");
         // The access log lets a test count the requests that reached the service.
         command.add("-Dquarkus.http.access-log.enabled=true");
         command.addAll(properties);
@@ -74,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited at start:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url().resolve("/q/health/ready"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(managementUrl().resolve("/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -29,6 +29,9 @@ public final class Problems {
         if (status == 413) {
             return "Content Too Large"; // RFC 9110 §15.5.14 renamed it
         }
+        if (status == 414) {
+            return "URI Too Long"; // RFC 9110 §15.5.15
+        }
         if (status == 422) {
             return "Unprocessable Content";
         }

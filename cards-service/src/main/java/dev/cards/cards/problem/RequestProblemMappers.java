@@ -27,6 +27,12 @@ public class RequestProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(RequestProblemMappers.class);
 
+    private final DatabaseUnavailable database;
+
+    public RequestProblemMappers(DatabaseUnavailable database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return Problems.builder(e.status(), e.getMessage(), null, e.errors()).build();
@@ -76,6 +82,11 @@ public class RequestProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (database.explains(e)) {
+            DatabaseUnavailable.log(e);
+            return Problems.builder(503, "The service cannot reach its database; retry shortly", null, null)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return Problems.of(500, "The server failed to handle the request");
     }

@@ -1,6 +1,5 @@
 package dev.cards.cards.rest;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,11 +31,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** The caller's flash cards. The owner is always the token's {@code sub}, never a parameter. */
 @Path("/cards")
@@ -80,10 +77,11 @@ public class CardResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response create(@Valid @NotNull CardRequest request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull CardRequest request) {
         Card card = cards.create(owner(), request.content());
-        URI location = uri.getAbsolutePathBuilder().path(card.id.toString()).build();
-        return Response.created(location).tag(CardETag.of(card.version)).entity(CardResponse.of(card)).build();
+        // Relative (RFC 9110 §10.2.2): built from the Host header it would point wherever a client says.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/cards/" + card.id)
+                .tag(CardETag.of(card.version)).entity(CardResponse.of(card)).build();
     }
 
     @GET

@@ -41,7 +41,8 @@ class KubernetesManifestIT {
         assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
         assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath());
-        assertEquals(8082, c.getReadinessProbe().getHttpGet().getPort().getIntVal());
+        assertEquals(9082, c.getReadinessProbe().getHttpGet().getPort().getIntVal());
+        assertEquals(9082, c.getLivenessProbe().getHttpGet().getPort().getIntVal());
     }
 
     @Test
@@ -72,5 +73,19 @@ class KubernetesManifestIT {
         List<T> found = resources.stream().filter(kind::isInstance).map(kind::cast).toList();
         assertEquals(1, found.size(), kind.getSimpleName());
         return found.get(0);
+    }
+
+    /** Prometheus scrapes the management port; the Service exposes only the public one. */
+    @Test
+    void metricsAreScrapedOnTheManagementPortAndTheServiceExposesOnlyThePublicPort() {
+        var annotations = resources.stream().filter(io.fabric8.kubernetes.api.model.apps.Deployment.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.apps.Deployment.class::cast).findFirst().orElseThrow()
+                .getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals("9082", annotations.get("prometheus.io/port"));
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
+        var service = resources.stream().filter(io.fabric8.kubernetes.api.model.Service.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.Service.class::cast).findFirst().orElseThrow();
+        assertEquals(1, service.getSpec().getPorts().size());
+        assertEquals(8082, service.getSpec().getPorts().get(0).getTargetPort().getIntVal());
     }
 }

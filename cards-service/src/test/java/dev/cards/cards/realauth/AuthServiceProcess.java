@@ -27,10 +27,12 @@ final class AuthServiceProcess implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
+    private final String management;
     private final Process process;
 
-    private AuthServiceProcess(int port, Process process) {
+    private AuthServiceProcess(int port, int managementPort, Process process) {
         this.base = "http://127.0.0.1:" + port;
+        this.management = "http://127.0.0.1:" + managementPort;
         this.process = process;
     }
 
@@ -41,10 +43,16 @@ final class AuthServiceProcess implements AutoCloseable {
                     + "./mvnw -pl auth-service package -DskipTests (a full reactor build does this first)");
         }
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int managementPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            managementPort = socket.getLocalPort();
+        }
         List<String> command = new ArrayList<>(List.of(javaBinary,
                 "-Dquarkus.profile=local",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dauth.signing-key.location=" + signingKey.toAbsolutePath()));
         if (retiredPublicKeys.length > 0) {
             command.add("-Dauth.signing-key.additional-public-keys=" + String.join(",",
@@ -54,7 +62,7 @@ final class AuthServiceProcess implements AutoCloseable {
         Path log = Files.createDirectories(Path.of("target")).resolve("real-auth-service-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        AuthServiceProcess auth = new AuthServiceProcess(port, process);
+        AuthServiceProcess auth = new AuthServiceProcess(port, managementPort, process);
         auth.awaitReady(log);
         return auth;
     }
@@ -100,7 +108,7 @@ final class AuthServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("auth-service exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;

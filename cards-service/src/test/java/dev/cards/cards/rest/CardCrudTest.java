@@ -121,4 +121,13 @@ class CardCrudTest {
                 .body("type", equalTo("about:blank"));
         as(token).delete("/cards/{id}", "1234").then().statusCode(404);
     }
+
+    /** A client-chosen Host must not end up in Location (it would send the next request to evil.example). */
+    @Test
+    void locationIsRelativeWhateverTheHostHeaderSays() {
+        String location = as(token).header("Host", "evil.example").contentType(ContentType.JSON)
+                .body(java.util.Map.of("question", "q", "answer", "a"))
+                .post("/cards").then().statusCode(201).extract().header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.matches("/cards/[0-9a-f-]{36}"), location);
+    }
 }

@@ -1,16 +1,25 @@
 package dev.cards.cards.rest;
 
+import static dev.cards.cards.support.Api.as;
 import static dev.cards.cards.support.Api.wrong;
 import static dev.cards.cards.support.Api.wrongAs;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cards.cards.support.LogCapture;
 import dev.cards.cards.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** The framework's own refusals come out as RFC 9457 problem details too (requests wrong on purpose). */
@@ -64,10 +73,56 @@ class FrameworkProblemTest {
 
     /** A stream body goes out chunked, without Content-Length: the limit applies while reading. */
     @Test
-    void oversizedChunkedBodyAnswers413Problem() {
-        byte[] huge = ("{\"question\":\"" + "q".repeat(70 * 1024) + "\",\"answer\":\"a\"}").getBytes();
-        wrongAs(token).contentType(ContentType.JSON).body(new ByteArrayInputStream(huge)).post("/cards")
-                .then().statusCode(413)
-                .contentType("application/problem+json");
+    void oversizedChunkedBodyAnswers413ProblemAndLogsAtMostOneLine() throws InterruptedException {
+        byte[] huge = ("{\"question\":\"" + "q".repeat(1024 * 1024) + "\",\"answer\":\"a\"}").getBytes();
+        try (LogCapture log = LogCapture.start()) {
+            wrongAs(token).contentType(ContentType.JSON).body(new ByteArrayInputStream(huge)).post("/cards")
+                    .then().statusCode(413)
+                    .contentType("application/problem+json");
+            Thread.sleep(300); // anything logged after the answer
+            List<String> lines = log.atOrAbove(Level.INFO);
+            assertTrue(lines.size() <= 1, "log lines: " + lines);
+        }
+    }
+
+    @Test
+    void oversizedHeadersAnswer431ProblemWithABearerChallenge() {
+        RestAssured.given().header("X-Padding", "p".repeat(20 * 1024)).get("/cards").then().statusCode(431)
+                .contentType("application/problem+json").body("status", equalTo(431))
+                .header("WWW-Authenticate", "Bearer").header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void anOversizedUriAnswers414ProblemWithABearerChallenge() {
+        RestAssured.given().get("/cards/" + "u".repeat(8 * 1024)).then().statusCode(414)
+                .contentType("application/problem+json").body("title", equalTo("URI Too Long"))
+                .header("WWW-Authenticate", "Bearer").header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** Sent raw: every HTTP client library adds a Content-Type to a body. */
+    @Test
+    void aBodyWithoutContentTypeAnswers415Problem() throws IOException {
+        String body = "{\"question\":\"q\",\"answer\":\"a\"}";
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /cards HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 415 "), answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+        }
+    }
+
+    @Test
+    void everyAnswerSaysNosniff() {
+        RestAssured.given().get("/no/such/path").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+        RestAssured.given().get("/cards").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+        as(token).get("/cards").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void cardResponsesMayBeCachedPrivatelyOnly() {
+        as(token).get("/cards").then().statusCode(200).header("Cache-Control", "private");
     }
 }

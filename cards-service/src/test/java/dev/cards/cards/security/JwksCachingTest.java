@@ -20,6 +20,7 @@ class JwksCachingTest {
     @AfterEach
     void restoreTheJwks() {
         JwksAdmin.comeUp();
+        JwksAdmin.maxAge(null);
         JwksAdmin.publish(TestTokens.primaryKey());
     }
 
@@ -59,6 +60,25 @@ class JwksCachingTest {
         JwksAdmin.goDown();
 
         as(TestTokens.sign(TestTokens.claims(user), TestKey.generate())).get("/cards").then().statusCode(401);
+        as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
+    }
+
+    /**
+     * The cached key set lives as long as the JWKS answer's max-age says (the auth-service sends
+     * 300 s), so a key taken out of the JWKS stops verifying within that time; here 1 s.
+     */
+    @Test
+    void aKeyRemovedFromTheJwksStopsVerifyingOnceItsMaxAgeHasPassed() throws InterruptedException {
+        TestKey retired = TestKey.generate();
+        JwksAdmin.maxAge(1);
+        JwksAdmin.publish(TestTokens.primaryKey(), retired);
+        String oldToken = TestTokens.sign(TestTokens.claims(user), retired);
+        as(oldToken).get("/cards").then().statusCode(200);
+
+        JwksAdmin.publish(TestTokens.primaryKey());
+        Thread.sleep(2_100);
+
+        as(oldToken).get("/cards").then().statusCode(401);
         as(TestTokens.accessToken(user)).get("/cards").then().statusCode(200);
     }
 }

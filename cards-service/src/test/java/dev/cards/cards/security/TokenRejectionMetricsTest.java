@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cards.cards.support.ForgedTokens;
 import dev.cards.cards.support.TestTokens;
+import dev.cards.cards.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -31,9 +32,35 @@ class TokenRejectionMetricsTest {
     }
 
     private static double rejections(String reason) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^cards_token_rejections_total\\{[^}]*reason=\"" + reason + "\"[^}]*\\} ([0-9.E+-]+)$")
                 .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** Made-up paths must not become URI tags (100 of them used to push real endpoints out); ids neither. */
+    @Test
+    void onlyRouteTemplatesAreRecorded() {
+        String token = TestTokens.accessToken(TestTokens.newUser());
+        for (int i = 0; i < 5; i++) {
+            given().get("/junk" + i + "/../q/health/live");
+            given().header("Authorization", "Bearer " + token).get("/cards/junk" + i);
+            given().header("X-Padding", "p".repeat(20_000)).get("/cards/junk-big" + i);
+        }
+        String id = as(token).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("question", "q", "answer", "a")).post("/cards").then().statusCode(201)
+                .extract().path("id");
+        as(token).get("/cards/" + id).then().statusCode(200);
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String uris = String.join(" ", Pattern.compile("uri=\"[^\"]*\"").matcher(metrics).results().map(r -> r.group()).toList());
+        org.junit.jupiter.api.Assertions.assertFalse(uris.contains("junk") || uris.contains(id), "a raw path became a tag: " + uris);
+        org.junit.jupiter.api.Assertions.assertTrue(uris.contains("uri=\"/cards/{id}\""), "the template is recorded: " + uris);
+    }
+
+    @Test
+    void thePublicPortServesNeitherHealthNorMetrics() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        Management.given().get("/q/health/live").then().statusCode(200);
     }
 }

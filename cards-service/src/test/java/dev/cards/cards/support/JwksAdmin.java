@@ -31,6 +31,11 @@ public final class JwksAdmin {
         call("/up", "");
     }
 
+    /** From now on the JWKS answer says {@code Cache-Control: max-age=<seconds>}; null for none. */
+    public static void maxAge(Integer seconds) {
+        call("/max-age", seconds == null ? "" : seconds.toString());
+    }
+
     public static int fetches() {
         return Integer.parseInt(call("/fetches", ""));
     }

@@ -25,6 +25,8 @@ public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
     private final AtomicReference<String> jwks = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
+    /** The JWKS answer's Cache-Control max-age, as the auth-service sends one; none while null. */
+    private final AtomicReference<String> maxAge = new AtomicReference<>();
     private HttpServer server;
     private Path keyFile;
 
@@ -68,6 +70,10 @@ public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
         if (down.get()) {
             respond(exchange, 503, "");
         } else {
+            String seconds = maxAge.get();
+            if (seconds != null) {
+                exchange.getResponseHeaders().set("Cache-Control", "public, max-age=" + seconds);
+            }
             respond(exchange, 200, jwks.get());
         }
     }
@@ -78,6 +84,10 @@ public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
             case "/jwks" -> jwks.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             case "/down" -> down.set(true);
             case "/up" -> down.set(false);
+            case "/max-age" -> {
+                String seconds = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                maxAge.set(seconds.isEmpty() ? null : seconds);
+            }
             case "/fetches" -> {
                 respond(exchange, 200, Integer.toString(fetches.get()));
                 return;

@@ -16,7 +16,7 @@ import dev.cards.auth.rest.RefreshCookie;
 import dev.cards.auth.service.EmailTakenException;
 import dev.cards.auth.service.InvalidCredentialsException;
 import dev.cards.auth.service.InvalidGrantException;
-import dev.cards.auth.service.LoginThrottledException;
+import dev.cards.auth.throttle.ThrottledException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +27,12 @@ import jakarta.ws.rs.core.Response;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final DatabaseUnavailable database;
+
+    public ProblemMappers(DatabaseUnavailable database) {
+        this.database = database;
+    }
 
     @ServerExceptionMapper
     public Response emailTaken(EmailTakenException e) {
@@ -39,7 +45,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response throttled(LoginThrottledException e) {
+    public Response throttled(ThrottledException e) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         return Problems.of(429, e.getMessage() + "; retry after " + seconds + " s")
                 .header(HttpHeaders.RETRY_AFTER, seconds)
@@ -122,6 +128,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (database.explains(e)) {
+            DatabaseUnavailable.log(e);
+            return Problems.of(503, "The service cannot reach its database; retry shortly")
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return Problems.of(500, "The server failed to handle the request").build();
     }

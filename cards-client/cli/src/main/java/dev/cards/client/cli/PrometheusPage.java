@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A service's metrics page (/q/metrics, Prometheus text format), read for a few counters. */
+/**
+ * A service's metrics page (/q/metrics, Prometheus text format), read for a few counters. The services
+ * serve it on their management interface, whose port is 1000 above the public one by default (8081 → 9081).
+ */
 final class PrometheusPage {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)");
@@ -23,7 +26,7 @@ final class PrometheusPage {
     /** The page of the service at {@code base}; empty when it cannot be read (e.g. a stork:// URL). */
     static Optional<PrometheusPage> fetch(HttpClient http, URI base) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(managementOf(base).resolve("/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(new PrometheusPage(response.body())) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
@@ -32,6 +35,10 @@ final class PrometheusPage {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    private static URI managementOf(URI base) {
+        return URI.create(base.getScheme() + "://" + base.getHost() + ":" + (base.getPort() + 1000));
     }
 
     /** The sum of every series of {@code metric}; 0 when it has none (yet: a counter may appear on first use). */

@@ -1,0 +1,27 @@
+package dev.cards.auth.throttle;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The production per-address limits (the default test profile lifts them, since the whole suite
+ * comes from 127.0.0.1), fewer sign-ups so the quota is quick to reach, and 127.0.0.5 as the one
+ * trusted reverse proxy whose X-Forwarded-For names the client.
+ */
+public class ThrottleProfile implements QuarkusTestProfile {
+
+    static final String TRUSTED_PROXY = "127.0.0.5";
+    static final int ADDRESS_MAX_FAILURES = 10;
+    static final int SIGNUPS_PER_ADDRESS = 3;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "auth.login-throttle.address-max-failures", String.valueOf(ADDRESS_MAX_FAILURES),
+                "auth.signup-limit.max-per-address", String.valueOf(SIGNUPS_PER_ADDRESS),
+                "quarkus.http.proxy.proxy-address-forwarding", "true",
+                "quarkus.http.proxy.allow-x-forwarded", "true",
+                "quarkus.http.proxy.trusted-proxies", TRUSTED_PROXY);
+    }
+}
