@@ -26,11 +26,13 @@ COPY --chmod=0755 mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
 # Maven reads every module's pom to set up the reactor, even with -pl.
+COPY docker/test-support/pom.xml docker/test-support/
 COPY auth-service/pom.xml auth-service/
 COPY cards-service/pom.xml cards-service/
 COPY cards-client/pom.xml cards-client/
 COPY cards-client/cli/pom.xml cards-client/cli/
 COPY cards-client/example-app/pom.xml cards-client/example-app/
+COPY docker/test-support/src/ docker/test-support/src/
 COPY auth-service/src/ auth-service/src/
 RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl auth-service -am package -DskipTests -Dmaven.repo.local=/m2/repository

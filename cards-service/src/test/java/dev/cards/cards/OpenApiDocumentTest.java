@@ -2,6 +2,7 @@ package dev.cards.cards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cards.testsupport.Management;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.cards.cards.support.Api;
-import dev.cards.cards.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 

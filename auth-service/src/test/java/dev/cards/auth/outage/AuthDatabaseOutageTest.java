@@ -2,6 +2,8 @@ package dev.cards.auth.outage;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cards.testsupport.Management;
+import dev.cards.testsupport.ProxiedDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.cards.auth.model.RefreshSession;
 import dev.cards.auth.rest.Api;
-import dev.cards.auth.support.Management;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -41,7 +43,8 @@ class AuthDatabaseOutageTest {
     public static class Proxied implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxiedDatabase.class));
+            return List.of(new TestResourceEntry(ProxiedDatabase.class,
+                    Map.of("postgres-database", "cards_auth_test", "h2-database", "auth-outage")));
         }
     }
 

@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.cards.testsupport.Management;
 import org.junit.jupiter.api.Test;
 
-import dev.cards.auth.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Health lives on the management interface, metrics too; the public port has neither. */

@@ -4,6 +4,7 @@ import static dev.cards.auth.rest.Api.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cards.testsupport.LogCapture;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +14,6 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cards.auth.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

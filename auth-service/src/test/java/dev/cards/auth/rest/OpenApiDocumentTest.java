@@ -3,6 +3,7 @@ package dev.cards.auth.rest;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cards.testsupport.Management;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.cards.auth.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

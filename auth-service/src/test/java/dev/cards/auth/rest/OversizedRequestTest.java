@@ -4,6 +4,7 @@ import static dev.cards.auth.rest.Api.badRequest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cards.testsupport.LogCapture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -13,7 +14,6 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cards.auth.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

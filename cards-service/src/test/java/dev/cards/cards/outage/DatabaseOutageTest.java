@@ -3,6 +3,8 @@ package dev.cards.cards.outage;
 import static dev.cards.cards.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cards.testsupport.Management;
+import dev.cards.testsupport.ProxiedDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import dev.cards.cards.support.Management;
 import dev.cards.cards.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -40,7 +42,8 @@ class DatabaseOutageTest {
     public static class Proxied implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxiedDatabase.class));
+            return List.of(new TestResourceEntry(ProxiedDatabase.class,
+                    Map.of("postgres-database", "cards_cards_test", "h2-database", "cards-outage")));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cards.testsupport.LogCapture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -16,7 +17,6 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cards.cards.support.LogCapture;
 import dev.cards.cards.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

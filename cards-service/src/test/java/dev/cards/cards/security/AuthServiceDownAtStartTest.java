@@ -4,6 +4,7 @@ import static dev.cards.cards.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.cards.testsupport.Management;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.cards.cards.support.TestTokens;
-import dev.cards.cards.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

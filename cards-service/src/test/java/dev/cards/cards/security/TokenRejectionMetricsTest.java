@@ -4,6 +4,7 @@ import static dev.cards.cards.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cards.testsupport.Management;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.cards.cards.support.ForgedTokens;
 import dev.cards.cards.support.TestTokens;
-import dev.cards.cards.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

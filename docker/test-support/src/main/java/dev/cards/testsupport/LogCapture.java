@@ -1,4 +1,4 @@
-package dev.cards.auth.support;
+package dev.cards.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

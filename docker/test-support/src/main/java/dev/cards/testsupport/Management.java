@@ -1,4 +1,4 @@
-package dev.cards.cards.support;
+package dev.cards.testsupport;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 

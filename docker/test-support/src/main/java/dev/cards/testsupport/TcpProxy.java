@@ -1,4 +1,4 @@
-package dev.cards.cards.outage;
+package dev.cards.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;

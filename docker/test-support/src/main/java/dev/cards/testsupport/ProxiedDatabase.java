@@ -1,4 +1,4 @@
-package dev.cards.cards.outage;
+package dev.cards.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,11 +9,21 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Puts a {@link TcpProxy} between the service and its database: PostgreSQL at 127.0.0.1:5432 in the
+ * Puts a {@link TcpProxy} between a service and its database: PostgreSQL at 127.0.0.1:5432 in the
  * PostgreSQL suite, else an H2 TCP server of its own (in-memory database). The test cuts and
  * restores it over HTTP (POST /cut, /restore), which works whatever class loader it runs in.
+ * Arguments: {@code postgres-database} (the suite's database) and {@code h2-database} (a name).
  */
 public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private String postgresDatabase;
+    private String h2Database;
+
+    @Override
+    public void init(Map<String, String> args) {
+        postgresDatabase = args.getOrDefault("postgres-database", "postgres");
+        h2Database = args.getOrDefault("h2-database", "outage");
+    }
 
     private org.h2.tools.Server h2;
     private TcpProxy proxy;
@@ -41,8 +51,8 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
                 exchange.close();
             });
             admin.start();
-            String url = pg ? "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/cards_cards_test"
-                    : "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:cards-outage;DB_CLOSE_DELAY=-1";
+            String url = pg ? "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + postgresDatabase
+                    : "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:" + h2Database + ";DB_CLOSE_DELAY=-1";
             return Map.of("quarkus.datasource.jdbc.url", url,
                     "test.db-proxy.admin-url", "http://127.0.0.1:" + admin.getAddress().getPort());
         } catch (Exception e) {
