@@ -43,7 +43,7 @@ class JwksResourceTest {
         JwtClaims claims = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
-                .setExpectedIssuer("cards-auth")
+                .setExpectedIssuer("http://localhost:8081")
                 .setExpectedAudience("cards-service")
                 .setRequireExpirationTime()
                 .build()

@@ -50,14 +50,14 @@ class MeResourceTest {
     void meWithATokenSignedByAnotherKeyIsAnInvalidToken() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String foreign = Jwt.issuer("cards-auth").subject(java.util.UUID.randomUUID().toString()).audience("cards-service")
+        String foreign = Jwt.issuer("http://localhost:8081").subject(java.util.UUID.randomUUID().toString()).audience("cards-service")
                 .groups(Set.of("user")).expiresAt(Instant.now().plusSeconds(60)).sign(generator.generateKeyPair().getPrivate());
         api().header("Authorization", "Bearer " + foreign).get("/auth/me").then().statusCode(401).body("error", equalTo("invalid_token"));
     }
 
     @Test
     void meWithAnExpiredTokenSaysItExpired() {
-        String expired = Jwt.issuer("cards-auth").subject(Api.signUp(Api.newEmail())).audience("cards-service")
+        String expired = Jwt.issuer("http://localhost:8081").subject(Api.signUp(Api.newEmail())).audience("cards-service")
                 .groups(Set.of("user")).issuedAt(Instant.now().minusSeconds(400)).expiresAt(Instant.now().minusSeconds(100))
                 .jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
         api().header("Authorization", "Bearer " + expired).get("/auth/me").then().statusCode(401)

@@ -16,7 +16,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "cards-auth";
+    public static final String ISSUER = "http://localhost:8081";
     public static final String AUDIENCE = "cards-service";
 
     private TestTokens() {
