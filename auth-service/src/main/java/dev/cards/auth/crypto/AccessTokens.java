@@ -44,7 +44,8 @@ public class AccessTokens {
                 .build();
     }
 
-    public String issue(UUID userId, String email, Instant now) {
+    /** An access token of {@code clientId}'s session; client_id is RFC 9068 §2.2's claim. */
+    public String issue(UUID userId, String email, String clientId, Instant now) {
         return Jwt.issuer(config.issuer())
                 .subject(userId.toString())
                 .audience(config.audience())
@@ -53,6 +54,7 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessToken().lifetime()))
                 .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", clientId)
                 .jws()
                 .keyId(keys.signingKeyId())
                 .algorithm(SignatureAlgorithm.RS256)

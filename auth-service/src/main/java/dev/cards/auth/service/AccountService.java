@@ -52,6 +52,11 @@ public class AccountService {
      * hash and end in the same exception (OWASP Authentication Cheat Sheet: generic responses).
      */
     public TokenPair logIn(String email, String password) {
+        return logIn(email, password, sessions.firstPartyClient());
+    }
+
+    /** The same, for the session of an OAuth client (the password grant, RFC 6749 §4.3). */
+    public TokenPair logIn(String email, String password, String clientId) {
         try {
             throttle.admit(email);
         } catch (LoginThrottledException e) {
@@ -77,7 +82,7 @@ public class AccountService {
             if (upgraded != null) {
                 managed.passwordHash = upgraded; // cost raised since this hash was made
             }
-            return sessions.start(managed);
+            return sessions.start(managed, clientId);
         });
     }
 

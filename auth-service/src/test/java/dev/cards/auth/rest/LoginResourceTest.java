@@ -59,6 +59,7 @@ class LoginResourceTest {
         JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setSkipAllValidators()
                 .build().processToClaims(token);
         assertEquals("http://localhost:8081", claims.getIssuer());
+        assertEquals("cards-cli", claims.getStringClaimValue("client_id"));
         assertEquals(id, claims.getSubject());
         assertEquals(List.of("cards-service"), claims.getAudience());
         assertEquals(email, claims.getStringClaimValue("upn"));
