@@ -44,6 +44,7 @@ class JwksResourceTest {
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
                 .setExpectedIssuer("http://localhost:8081")
+                .setExpectedType(true, "at+jwt")
                 .setExpectedAudience("cards-service")
                 .setRequireExpirationTime()
                 .build()
