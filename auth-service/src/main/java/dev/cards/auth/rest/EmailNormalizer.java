@@ -3,11 +3,11 @@ package dev.cards.auth.rest;
 import java.util.Locale;
 
 /** One spelling per mailbox: trimmed, lower-cased. */
-final class EmailNormalizer {
+public final class EmailNormalizer {
     private EmailNormalizer() {
     }
 
-    static String normalize(String email) {
+    public static String normalize(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 }
