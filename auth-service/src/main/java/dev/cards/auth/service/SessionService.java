@@ -112,6 +112,21 @@ public class SessionService {
         QuarkusTransaction.requiringNew().run(() -> RefreshSession.revoke(codec.sessionOf(token), clock.instant()));
     }
 
+    /**
+     * Revokes the session of a refresh token for the client it was issued to (RFC 7009 §2.1);
+     * unknown tokens are ignored (§2.2). Throws {@link SessionOfAnotherClientException} otherwise.
+     */
+    public void revoke(String token, String clientId) {
+        if (!codec.wellFormed(token)) {
+            return;
+        }
+        RefreshSession session = RefreshSession.findById(codec.sessionOf(token));
+        if (session != null && !clientId.equals(session.clientId)) {
+            throw new SessionOfAnotherClientException();
+        }
+        logout(token);
+    }
+
     /** Revokes every session of a user. */
     public void logoutEverywhere(UUID userId) {
         QuarkusTransaction.requiringNew().run(() -> RefreshSession.revokeAllOf(userId, clock.instant()));
