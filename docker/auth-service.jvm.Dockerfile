@@ -32,6 +32,7 @@ COPY cards-service/pom.xml cards-service/
 COPY cards-client/pom.xml cards-client/
 COPY cards-client/cli/pom.xml cards-client/cli/
 COPY cards-client/example-app/pom.xml cards-client/example-app/
+COPY auth-service/peers/quarkus-oidc-client-app/pom.xml auth-service/peers/quarkus-oidc-client-app/
 COPY docker/test-support/src/ docker/test-support/src/
 COPY auth-service/src/ auth-service/src/
 RUN --mount=type=cache,target=/m2 \

@@ -13,7 +13,7 @@
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db.example:5432/cards_cards \
 #     -e QUARKUS_DATASOURCE_USERNAME=cards -e QUARKUS_DATASOURCE_PASSWORD=cards \
 #     -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=http://auth.example:8081/.well-known/jwks.json \
-#     -e MP_JWT_VERIFY_ISSUER=cards-auth -e MP_JWT_VERIFY_AUDIENCES=cards-service \
+#     -e MP_JWT_VERIFY_ISSUER=http://auth.example:8081 -e MP_JWT_VERIFY_AUDIENCES=cards-service \
 #     cards/cards-service:native
 #
 # With compose: docker compose -f docker/compose.yaml -f docker/compose.native.yaml up --build
@@ -36,6 +36,7 @@ COPY cards-service/pom.xml cards-service/
 COPY cards-client/pom.xml cards-client/
 COPY cards-client/cli/pom.xml cards-client/cli/
 COPY cards-client/example-app/pom.xml cards-client/example-app/
+COPY auth-service/peers/quarkus-oidc-client-app/pom.xml auth-service/peers/quarkus-oidc-client-app/
 COPY docker/test-support/src/ docker/test-support/src/
 COPY cards-service/src/ cards-service/src/
 # !auth-service-first: that profile (active when no packaged auth-service exists, as here) only

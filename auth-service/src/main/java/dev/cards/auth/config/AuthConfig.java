@@ -11,8 +11,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "auth")
 public interface AuthConfig {
 
-    /** Issuer (`iss`) written into every access token. */
-    @WithDefault("cards-auth")
+    /**
+     * Issuer: the `iss` of every access token and the URL this server is reached at, which the
+     * metadata document's endpoints start with (RFC 8414 §2: https, no query or fragment).
+     */
+    @WithDefault("http://localhost:8081")
     String issuer();
 
     /** Audience (`aud`) written into every access token: the service that accepts it. */

@@ -23,6 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AccessTokens {
 
     public static final String USER_GROUP = "user";
+    /** RFC 9068 §2.1: the media type of JWT access tokens, in the `typ` header. */
+    public static final String TYPE = "at+jwt";
 
     private final AuthConfig config;
     private final SigningKeys keys;
@@ -38,13 +40,16 @@ public class AccessTokens {
                         keys.publishedKeys().stream().map(k -> (JsonWebKey) k).toList()))
                 .setRequireExpirationTime()
                 .setRequireSubject()
+                // RFC 8725 §3.11: only a token typed as an access token is one.
+                .setExpectedType(true, TYPE)
                 .setAllowedClockSkewInSeconds(30)
                 .setExpectedIssuer(config.issuer())
                 .setExpectedAudience(config.audience())
                 .build();
     }
 
-    public String issue(UUID userId, String email, Instant now) {
+    /** An RFC 9068 access token: typ at+jwt; iss, sub, aud, exp, iat, jti, client_id. */
+    public String issue(UUID userId, String email, String clientId, Instant now) {
         return Jwt.issuer(config.issuer())
                 .subject(userId.toString())
                 .audience(config.audience())
@@ -53,7 +58,9 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessToken().lifetime()))
                 .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", clientId)
                 .jws()
+                .header("typ", TYPE)
                 .keyId(keys.signingKeyId())
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(keys.signingKey());

@@ -54,6 +54,10 @@ public class RefreshSession extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** The OAuth client the session was issued to; only it may refresh or revoke it. */
+    @Column(name = "client_id", nullable = false, length = 100)
+    public String clientId;
+
     public boolean isLiveAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(idleExpiresAt);
     }

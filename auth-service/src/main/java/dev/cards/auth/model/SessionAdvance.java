@@ -35,7 +35,7 @@ public class SessionAdvance {
                SET token_hash = ?, previous_token_hash = CASE WHEN ? THEN token_hash ELSE previous_token_hash END,
                    rotated_at = CASE WHEN ? THEN ? ELSE rotated_at END,
                    idle_expires_at = LEAST(?, expires_at)
-             WHERE id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?""";
+             WHERE id = ? AND client_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?""";
 
     private static final String POSTGRESQL = "WITH s AS (" + SET_AND_WHERE + " RETURNING user_id, idle_expires_at)"
             + " SELECT s.user_id, u.email, s.idle_expires_at FROM s JOIN app_user u ON u.id = s.user_id";
@@ -60,10 +60,10 @@ public class SessionAdvance {
     }
 
     /**
-     * Moves session {@code id} from {@code presentedHash} to {@code nextHash} (the same hash when
+     * Moves session {@code id}, if it belongs to {@code clientId}, from {@code presentedHash} to {@code nextHash} (the same hash when
      * rotation is off) and pushes its idle end to {@code idleEnd}, capped by its absolute end.
      */
-    public Optional<Advanced> advance(UUID id, String presentedHash, String nextHash, Instant now, Instant idleEnd) {
+    public Optional<Advanced> advance(UUID id, String clientId, String presentedHash, String nextHash, Instant now, Instant idleEnd) {
         boolean rotates = !presentedHash.equals(nextHash);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -74,6 +74,7 @@ public class SessionAdvance {
             statement.setObject(++i, at(now));
             statement.setObject(++i, at(idleEnd));
             statement.setObject(++i, id);
+            statement.setString(++i, clientId);
             statement.setString(++i, presentedHash);
             statement.setObject(++i, at(now));
             statement.setObject(++i, at(now));

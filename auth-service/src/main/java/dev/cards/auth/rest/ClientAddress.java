@@ -13,12 +13,12 @@ import io.vertx.core.net.SocketAddress;
  * IPv6 addresses are cut to their /64, which one subscriber usually gets whole, so an attacker
  * cannot sidestep the per-address limits by counting through it.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(HttpServerRequest request) {
+    public static String of(HttpServerRequest request) {
         SocketAddress peer = request.remoteAddress();
         String host = peer == null ? null : peer.hostAddress();
         if (host == null || host.isEmpty()) {

@@ -8,11 +8,11 @@ import java.util.Locale;
  * spellings (NFC and NFD "josé", full-width letters) are one account (RFC 8265 §3.3 prepares
  * identifiers the same way: width mapping, case mapping, NFKC).
  */
-final class EmailNormalizer {
+public final class EmailNormalizer {
     private EmailNormalizer() {
     }
 
-    static String normalize(String email) {
+    public static String normalize(String email) {
         if (email == null) {
             return null;
         }

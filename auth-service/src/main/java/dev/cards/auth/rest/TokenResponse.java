@@ -16,7 +16,7 @@ public record TokenResponse(
         @Schema(required = true) @JsonProperty("refresh_token") String refreshToken,
         @Schema(required = true, description = "Seconds the refresh token has left") @JsonProperty("refresh_expires_in") long refreshExpiresIn) {
 
-    static TokenResponse of(TokenPair pair) {
+    public static TokenResponse of(TokenPair pair) {
         return new TokenResponse(pair.accessToken(), "Bearer", pair.accessExpiresIn(), pair.refreshToken(),
                 pair.refreshExpiresIn());
     }

@@ -63,6 +63,11 @@ public class AccountService {
      * {@code address} is the client's: failures are throttled per (email, address) and per address.
      */
     public TokenPair logIn(String email, String password, String address) {
+        return logIn(email, password, address, sessions.firstPartyClient());
+    }
+
+    /** The same, for the session of an OAuth client (the password grant, RFC 6749 §4.3). */
+    public TokenPair logIn(String email, String password, String address, String clientId) {
         User user;
         try (AddressGate.Pass turn = gate.enter(address)) {
             throttle.admit(email, address);
@@ -84,7 +89,7 @@ public class AccountService {
             if (upgraded != null) {
                 managed.passwordHash = upgraded; // cost raised since this hash was made
             }
-            return sessions.start(managed);
+            return sessions.start(managed, clientId);
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import dev.cards.auth.config.AuthConfig;
+import dev.cards.auth.config.OAuthConfig;
 import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.RefreshTokenCodec;
 import dev.cards.auth.metrics.AuthMetrics;
@@ -32,10 +33,12 @@ public class SessionService {
     private final Clock clock;
     private final AuthMetrics metrics;
     private final SessionAdvance advance;
+    private final String firstPartyClient;
 
     public SessionService(AuthConfig config, AccessTokens accessTokens, RefreshTokenCodec codec, Clock clock,
-            AuthMetrics metrics, SessionAdvance advance) {
+            AuthMetrics metrics, SessionAdvance advance, OAuthConfig oauth) {
         this.advance = advance;
+        this.firstPartyClient = oauth.firstPartyClient();
         this.config = config;
         this.accessTokens = accessTokens;
         this.codec = codec;
@@ -43,8 +46,13 @@ public class SessionService {
         this.metrics = metrics;
     }
 
-    /** Starts a session for a user who just proved who they are. Call inside a transaction. */
-    TokenPair start(User user) {
+    /** The client the JSON endpoints act for. */
+    public String firstPartyClient() {
+        return firstPartyClient;
+    }
+
+    /** Starts a session of {@code clientId} for a user who just proved who they are. Call inside a transaction. */
+    TokenPair start(User user, String clientId) {
         Instant now = clock.instant();
         RefreshSession session = new RefreshSession();
         session.id = UUID.randomUUID();
@@ -52,10 +60,11 @@ public class SessionService {
         session.createdAt = now;
         session.expiresAt = now.plus(config.session().maxLifetime());
         session.idleExpiresAt = idleEnd(session.expiresAt, now);
+        session.clientId = clientId;
         String token = codec.newToken(session.id);
         session.tokenHash = codec.hash(token);
         session.persist();
-        return pair(user.id, user.email, session.idleExpiresAt, token, now);
+        return pair(user.id, user.email, clientId, session.idleExpiresAt, token, now);
     }
 
     /**
@@ -64,6 +73,11 @@ public class SessionService {
      * for the immediately previous token within the configured grace.
      */
     public TokenPair refresh(String token) {
+        return refresh(token, firstPartyClient);
+    }
+
+    /** The same for the session's own client only: another client's refresh is invalid_grant (RFC 6749 §6). */
+    public TokenPair refresh(String token, String clientId) {
         if (!codec.wellFormed(token)) {
             metrics.refreshRejected(false);
             throw new InvalidGrantException("The refresh token is invalid");
@@ -73,10 +87,11 @@ public class SessionService {
         String hash = codec.hash(token);
         String next = config.refreshToken().rotation() ? codec.successorOf(token) : token;
         // The common case, a live session's current token, in one statement.
-        var advanced = advance.advance(sessionId, hash, codec.hash(next), now, now.plus(config.refreshToken().lifetime()));
+        var advanced = advance.advance(sessionId, clientId, hash, codec.hash(next), now, now.plus(config.refreshToken().lifetime()));
         Outcome outcome = advanced.isPresent()
-                ? Outcome.of(pair(advanced.get().userId(), advanced.get().email(), advanced.get().idleExpiresAt(), next, now))
-                : QuarkusTransaction.requiringNew().call(() -> decideUnderLock(sessionId, token, hash, now));
+                ? Outcome.of(pair(advanced.get().userId(), advanced.get().email(), clientId, advanced.get().idleExpiresAt(),
+                        next, now))
+                : QuarkusTransaction.requiringNew().call(() -> decideUnderLock(sessionId, clientId, token, hash, now));
         // Thrown after the commit, so a revocation for reuse sticks.
         if (outcome.failure() != null) {
             metrics.refreshRejected(outcome.reuse());
@@ -97,6 +112,21 @@ public class SessionService {
         QuarkusTransaction.requiringNew().run(() -> RefreshSession.revoke(codec.sessionOf(token), clock.instant()));
     }
 
+    /**
+     * Revokes the session of a refresh token for the client it was issued to (RFC 7009 §2.1);
+     * unknown tokens are ignored (§2.2). Throws {@link SessionOfAnotherClientException} otherwise.
+     */
+    public void revoke(String token, String clientId) {
+        if (!codec.wellFormed(token)) {
+            return;
+        }
+        RefreshSession session = RefreshSession.findById(codec.sessionOf(token));
+        if (session != null && !clientId.equals(session.clientId)) {
+            throw new SessionOfAnotherClientException();
+        }
+        logout(token);
+    }
+
     /** Revokes every session of a user. */
     public void logoutEverywhere(UUID userId) {
         QuarkusTransaction.requiringNew().run(() -> RefreshSession.revokeAllOf(userId, clock.instant()));
@@ -106,13 +136,17 @@ public class SessionService {
      * Every refresh the single statement did not take: the session row is locked, so this
      * serialises with concurrent refreshes of the same session in any process.
      */
-    private Outcome decideUnderLock(UUID sessionId, String token, String hash, Instant now) {
+    private Outcome decideUnderLock(UUID sessionId, String clientId, String token, String hash, Instant now) {
         RefreshSession session = RefreshSession.lockWithUser(sessionId).orElse(null);
         if (session == null) {
             return Outcome.failed("The refresh token is invalid");
         }
         if (!session.isLiveAt(now)) {
             return Outcome.failed(session.revokedAt != null ? "The session was revoked" : "The session expired");
+        }
+        if (!clientId.equals(session.clientId)) {
+            // RFC 6749 §6: the token must have been issued to the client presenting it; not reuse, no revocation.
+            return Outcome.failed("The refresh token was issued to another client");
         }
         if (hash.equals(session.tokenHash)) {
             // Only when the session changed between the statement and the lock; decide afresh.
@@ -138,7 +172,7 @@ public class SessionService {
             session.rotatedAt = now;
         }
         session.idleExpiresAt = idleEnd(session.expiresAt, now);
-        return pair(session.user.id, session.user.email, session.idleExpiresAt, next, now);
+        return pair(session.user.id, session.user.email, session.clientId, session.idleExpiresAt, next, now);
     }
 
     /** The successor already issued for the previous token, if the grace still covers it. */
@@ -152,7 +186,7 @@ public class SessionService {
         if (!codec.hash(successor).equals(session.tokenHash)) {
             return null; // the successor was itself rotated since
         }
-        return Outcome.of(pair(session.user.id, session.user.email, session.idleExpiresAt, successor, now));
+        return Outcome.of(pair(session.user.id, session.user.email, session.clientId, session.idleExpiresAt, successor, now));
     }
 
     private Instant idleEnd(Instant expiresAt, Instant now) {
@@ -160,8 +194,9 @@ public class SessionService {
         return idle.isBefore(expiresAt) ? idle : expiresAt;
     }
 
-    private TokenPair pair(UUID userId, String email, Instant idleExpiresAt, String refreshToken, Instant now) {
-        String access = accessTokens.issue(userId, email, now);
+    private TokenPair pair(UUID userId, String email, String clientId, Instant idleExpiresAt, String refreshToken,
+            Instant now) {
+        String access = accessTokens.issue(userId, email, clientId, now);
         // Rounded up: a cookie with Max-Age=0 would be deleted while the token still works.
         long refreshLeft = (Duration.between(now, idleExpiresAt).toMillis() + 999) / 1000;
         return new TokenPair(access, config.accessToken().lifetime().toSeconds(), refreshToken, refreshLeft);

@@ -58,7 +58,8 @@ class LoginResourceTest {
         String token = Api.logIn(email).path("access_token");
         JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setSkipAllValidators()
                 .build().processToClaims(token);
-        assertEquals("cards-auth", claims.getIssuer());
+        assertEquals("http://localhost:8081", claims.getIssuer());
+        assertEquals("cards-cli", claims.getStringClaimValue("client_id"));
         assertEquals(id, claims.getSubject());
         assertEquals(List.of("cards-service"), claims.getAudience());
         assertEquals(email, claims.getStringClaimValue("upn"));

@@ -19,6 +19,8 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTest
 class MeResourceTest {
 
+    private static final String ISSUER = "http://localhost:8081";
+
     @Inject
     SigningKeys keys;
 
@@ -50,18 +52,38 @@ class MeResourceTest {
     void meWithATokenSignedByAnotherKeyIsAnInvalidToken() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String foreign = Jwt.issuer("cards-auth").subject(java.util.UUID.randomUUID().toString()).audience("cards-service")
-                .groups(Set.of("user")).expiresAt(Instant.now().plusSeconds(60)).sign(generator.generateKeyPair().getPrivate());
+        String foreign = Jwt.issuer(ISSUER).subject(java.util.UUID.randomUUID().toString()).audience("cards-service")
+                .groups(Set.of("user")).expiresAt(Instant.now().plusSeconds(60))
+                .jws().header("typ", "at+jwt").sign(generator.generateKeyPair().getPrivate());
         api().header("Authorization", "Bearer " + foreign).get("/auth/me").then().statusCode(401).body("error", equalTo("invalid_token"));
     }
 
     @Test
     void meWithAnExpiredTokenSaysItExpired() {
-        String expired = Jwt.issuer("cards-auth").subject(Api.signUp(Api.newEmail())).audience("cards-service")
+        String expired = Jwt.issuer(ISSUER).subject(Api.signUp(Api.newEmail())).audience("cards-service")
                 .groups(Set.of("user")).issuedAt(Instant.now().minusSeconds(400)).expiresAt(Instant.now().minusSeconds(100))
-                .jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
+                .jws().header("typ", "at+jwt").keyId(keys.signingKeyId()).sign(keys.signingKey());
         api().header("Authorization", "Bearer " + expired).get("/auth/me").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
+    }
+
+    @Test
+    void meRefusesAJwtOfOurKeyThatIsNotTypedAsAnAccessToken() {
+        // RFC 8725 §3.11: valid in every way but typ (JWT instead of at+jwt).
+        String untyped = Jwt.issuer(ISSUER).subject(Api.signUp(Api.newEmail())).audience("cards-service")
+                .groups(Set.of("user")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
+                .jws().header("typ", "JWT").keyId(keys.signingKeyId()).sign(keys.signingKey());
+        api().header("Authorization", "Bearer " + untyped).get("/auth/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
+    }
+
+    @Test
+    void meAcceptsATokenMintedLikeTheServiceMintsIt() {
+        String id = Api.signUp(Api.newEmail());
+        String typed = Jwt.issuer(ISSUER).subject(id).audience("cards-service")
+                .groups(Set.of("user")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
+                .jws().header("typ", "at+jwt").keyId(keys.signingKeyId()).sign(keys.signingKey());
+        api().header("Authorization", "Bearer " + typed).get("/auth/me").then().statusCode(200).body("id", equalTo(id));
     }
 
     @Test

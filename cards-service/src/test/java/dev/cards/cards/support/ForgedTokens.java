@@ -60,7 +60,7 @@ public final class ForgedTokens {
         jws.setPayload(new String(DECODE.decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
         jws.setAlgorithmHeaderValue(algorithm);
         jws.setKeyIdHeaderValue(kid);
-        jws.setHeader("typ", "JWT");
+        jws.setHeader("typ", "at+jwt");
         return jws;
     }
 }

@@ -12,11 +12,11 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Mints access tokens shaped exactly like the auth-service's (RS256, thumbprint kid, iss, sub,
- * aud, exp, iat, jti, upn, groups), signed with the key the test JWKS server publishes.
+ * aud, exp, iat, jti, client_id, upn, groups; header typ at+jwt), signed with the key the test JWKS server publishes.
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "cards-auth";
+    public static final String ISSUER = "http://localhost:8081";
     public static final String AUDIENCE = "cards-service";
 
     private TestTokens() {
@@ -47,10 +47,17 @@ public final class TestTokens {
                 .groups("user")
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300))
-                .claim("jti", UUID.randomUUID().toString());
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", "cards-cli");
     }
 
     public static String sign(JwtClaimsBuilder claims, TestKey key) {
-        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
+        return signTyped(claims, key, "at+jwt");
+    }
+
+    /** Signed with this {@code typ} header; {@code null} leaves the builder's default. */
+    public static String signTyped(JwtClaimsBuilder claims, TestKey key, String typ) {
+        var jws = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256);
+        return (typ == null ? jws : jws.header("typ", typ)).sign(key.privateKey());
     }
 }

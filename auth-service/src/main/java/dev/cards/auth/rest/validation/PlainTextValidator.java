@@ -11,7 +11,7 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, CharSe
         return text == null || isPlain(text);
     }
 
-    static boolean isPlain(CharSequence text) {
+    public static boolean isPlain(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c)) {

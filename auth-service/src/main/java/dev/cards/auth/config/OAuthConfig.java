@@ -1,0 +1,40 @@
+package dev.cards.auth.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The OAuth 2.0 clients this server knows (RFC 6749 §2); each key is listed in the README. */
+@ConfigMapping(prefix = "auth.oauth")
+public interface OAuthConfig {
+
+    /** The client the JSON endpoints (/auth/login, /auth/refresh, /auth/logout) act for. */
+    @WithDefault("cards-cli")
+    String firstPartyClient();
+
+    /** The registered clients by client id; `cards-cli` is registered in application.properties. */
+    Map<String, Client> clients();
+
+    interface Client {
+        /** `public` (no secret; RFC 6749 §2.1) or `confidential` (authenticates with a secret). */
+        @WithDefault("public")
+        ClientType type();
+
+        /** Lower-case hex SHA-256 of a confidential client's secret; the secret itself is never stored. */
+        Optional<String> secretSha256();
+
+        /** Grants the client may use: `password` (first-party clients only, RFC 9700 §2.4), `refresh_token`. */
+        @WithDefault("refresh_token")
+        List<String> grantTypes();
+
+        /** Origins a browser-based client may call from (kept for the browser client; not enforced yet). */
+        Optional<List<String>> allowedOrigins();
+    }
+
+    enum ClientType {
+        PUBLIC, CONFIDENTIAL
+    }
+}

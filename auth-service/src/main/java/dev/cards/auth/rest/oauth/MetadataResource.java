@@ -1,0 +1,56 @@
+package dev.cards.auth.rest.oauth;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.cards.auth.config.AuthConfig;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * RFC 8414 metadata, also at the OpenID Connect Discovery address that quarkus-oidc-client and
+ * openid-client read by default. The same document at both: it claims no OpenID Connect
+ * feature (no ID tokens, userinfo or authorization endpoint), only what is implemented.
+ */
+@Path("/.well-known")
+public class MetadataResource {
+
+    private static final List<String> AUTH_METHODS = List.of("none", "client_secret_basic", "client_secret_post");
+
+    private final ServerMetadata metadata;
+
+    public MetadataResource(AuthConfig config) {
+        String issuer = config.issuer();
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        // RFC 8414 §2: response_types_supported is required; there is no authorization endpoint, so none.
+        this.metadata = new ServerMetadata(issuer, base + "/oauth2/token", base + "/oauth2/revoke",
+                base + "/.well-known/jwks.json", List.of("password", "refresh_token"), AUTH_METHODS, AUTH_METHODS,
+                List.of());
+    }
+
+    /** RFC 8414 §3: the issuer plus this path. */
+    @GET
+    @Path("/oauth-authorization-server")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response authorizationServer() {
+        return document();
+    }
+
+    @GET
+    @Path("/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response openidConfiguration() {
+        return document();
+    }
+
+    private Response document() {
+        return Response.ok(metadata).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.cards.auth.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.cards.auth.config.OAuthConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The configured clients, checked once at start, and client authentication (RFC 6749 §2.3):
+ * `none` for public clients, a secret (Basic header or form body) for confidential ones.
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+    /** The grants this server implements. */
+    public static final Set<String> GRANT_TYPES = Set.of("password", "refresh_token");
+
+    private final Map<String, RegisteredClient> clients = new TreeMap<>();
+
+    public ClientRegistry(OAuthConfig config) {
+        config.clients().forEach((id, client) -> {
+            boolean confidential = client.type() == OAuthConfig.ClientType.CONFIDENTIAL;
+            if (confidential != client.secretSha256().isPresent()) {
+                throw new IllegalStateException("auth.oauth.clients." + id + ": a confidential client needs secret-sha256, "
+                        + "a public one must not have it");
+            }
+            for (String grant : client.grantTypes()) {
+                if (!GRANT_TYPES.contains(grant)) {
+                    throw new IllegalStateException("auth.oauth.clients." + id + ".grant-types: unknown grant " + grant);
+                }
+            }
+            byte[] hash = confidential ? RegisteredClient.parseHash(id, client.secretSha256().get()) : null;
+            clients.put(id, new RegisteredClient(id, confidential, hash, Set.copyOf(client.grantTypes()),
+                    client.allowedOrigins().orElse(List.of())));
+        });
+        if (!clients.containsKey(config.firstPartyClient())) {
+            throw new IllegalStateException("auth.oauth.first-party-client " + config.firstPartyClient() + " is not registered");
+        }
+    }
+
+    public Optional<RegisteredClient> find(String id) {
+        return Optional.ofNullable(clients.get(id));
+    }
+
+    /** The client the credentials prove, or invalid_client (RFC 6749 §5.2). */
+    public RegisteredClient authenticate(ClientCredentials credentials) {
+        if (credentials.clientId() == null) {
+            throw OAuthException.invalidClient("The client is not identified: send client_id or authenticate");
+        }
+        RegisteredClient client = find(credentials.clientId())
+                .orElseThrow(() -> OAuthException.invalidClient("The client is unknown or its credentials are wrong"));
+        String secret = credentials.secret() == null || credentials.secret().isEmpty() ? null : credentials.secret();
+        if (client.confidential() ? secret == null || !client.secretMatches(secret) : secret != null) {
+            // The same words as for an unknown client: no oracle for which client ids exist.
+            throw OAuthException.invalidClient("The client is unknown or its credentials are wrong");
+        }
+        return client;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cards.auth.service;
+
+import java.util.Map;
+
+import dev.cards.auth.rest.EmailNormalizer;
+import dev.cards.auth.throttle.ThrottledException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The token endpoint's rules (RFC 6749 §3.2, §4.3, §6): which client, which grant, which
+ * parameters. The grants themselves are the same login and refresh the JSON endpoints use.
+ */
+@ApplicationScoped
+public class TokenGrants {
+
+    private static final int MAX_USERNAME = 254;
+    private static final int MAX_PASSWORD = 128;
+
+    private final ClientRegistry clients;
+    private final AccountService accounts;
+    private final SessionService sessions;
+
+    public TokenGrants(ClientRegistry clients, AccountService accounts, SessionService sessions) {
+        this.clients = clients;
+        this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
+    /** Exchanges a grant for tokens; {@code form} holds each parameter once, empty ones left out (§3.1). */
+    public TokenPair exchange(ClientCredentials credentials, Map<String, String> form, String address) {
+        String grantType = required(form, "grant_type");
+        RegisteredClient client = clients.authenticate(credentials);
+        if (!ClientRegistry.GRANT_TYPES.contains(grantType)) {
+            throw OAuthException.unsupportedGrantType("Supported grant types: password, refresh_token");
+        }
+        if (!client.allows(grantType)) {
+            throw OAuthException.unauthorizedClient("The client may not use the " + grantType + " grant");
+        }
+        if (form.containsKey("scope")) {
+            // §3.3: this server defines no scopes, so any requested scope is unknown.
+            throw OAuthException.invalidScope("This server defines no scopes; leave scope out");
+        }
+        return switch (grantType) {
+            case "password" -> password(client, form, address);
+            default -> refresh(client, form);
+        };
+    }
+
+    /** §4.3.2; bad credentials are invalid_grant (§5.2), throttling is the same login throttle. */
+    private TokenPair password(RegisteredClient client, Map<String, String> form, String address) {
+        String username = bounded(form, "username", MAX_USERNAME);
+        String password = bounded(form, "password", MAX_PASSWORD);
+        try {
+            return accounts.logIn(EmailNormalizer.normalize(username), password, address, client.id());
+        } catch (InvalidCredentialsException e) {
+            throw OAuthException.invalidGrant(e.getMessage());
+        } catch (ThrottledException e) {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            throw OAuthException.throttled(e.getMessage() + "; retry after " + seconds + " s", e.retryAfter());
+        }
+    }
+
+    /** §6: the same rotation, reuse detection and grace as /auth/refresh, for the session's own client. */
+    private TokenPair refresh(RegisteredClient client, Map<String, String> form) {
+        String token = required(form, "refresh_token");
+        try {
+            return sessions.refresh(token, client.id());
+        } catch (InvalidGrantException e) {
+            throw OAuthException.invalidGrant(e.getMessage());
+        }
+    }
+
+    static String required(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null) {
+            throw OAuthException.invalidRequest("The parameter " + name + " is missing");
+        }
+        return value;
+    }
+
+    private static String bounded(Map<String, String> form, String name, int max) {
+        String value = required(form, name);
+        if (value.length() > max) {
+            throw OAuthException.invalidRequest("The parameter " + name + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+}
