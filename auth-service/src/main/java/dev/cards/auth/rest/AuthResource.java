@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.InvalidAccessTokenException;
-import dev.cards.auth.model.User;
+import dev.cards.auth.persistence.User;
 import dev.cards.auth.rest.problem.Problems;
 import dev.cards.auth.service.AccountService;
 import dev.cards.auth.service.InvalidGrantException;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import dev.cards.auth.crypto.PasswordHasher;
 import dev.cards.auth.metrics.AuthMetrics;
-import dev.cards.auth.model.User;
+import dev.cards.auth.persistence.User;
 import dev.cards.auth.throttle.AddressGate;
 import dev.cards.auth.throttle.LoginThrottle;
 import dev.cards.auth.throttle.SignupLimit;

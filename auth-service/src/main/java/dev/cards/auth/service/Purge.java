@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 import dev.cards.auth.config.AuthConfig;
-import dev.cards.auth.model.RefreshSession;
-import dev.cards.auth.model.ThrottleEntry;
+import dev.cards.auth.persistence.RefreshSession;
+import dev.cards.auth.persistence.ThrottleEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

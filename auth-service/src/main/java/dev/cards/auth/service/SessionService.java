@@ -12,9 +12,9 @@ import dev.cards.auth.config.OAuthConfig;
 import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.RefreshTokenCodec;
 import dev.cards.auth.metrics.AuthMetrics;
-import dev.cards.auth.model.RefreshSession;
-import dev.cards.auth.model.SessionAdvance;
-import dev.cards.auth.model.User;
+import dev.cards.auth.persistence.RefreshSession;
+import dev.cards.auth.persistence.SessionAdvance;
+import dev.cards.auth.persistence.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.cards.auth.model.ThrottleEntry;
+import dev.cards.auth.persistence.ThrottleEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.cards.auth.crypto.PasswordHasher;
-import dev.cards.auth.model.User;
+import dev.cards.auth.persistence.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.cards.auth.crypto.RefreshTokenCodec;
-import dev.cards.auth.model.RefreshSession;
-import dev.cards.auth.model.ThrottleEntry;
+import dev.cards.auth.persistence.RefreshSession;
+import dev.cards.auth.persistence.ThrottleEntry;
 import dev.cards.auth.rest.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;

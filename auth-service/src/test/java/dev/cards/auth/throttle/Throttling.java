@@ -2,7 +2,7 @@ package dev.cards.auth.throttle;
 
 import java.util.Map;
 
-import dev.cards.auth.model.ThrottleEntry;
+import dev.cards.auth.persistence.ThrottleEntry;
 import dev.cards.auth.rest.FromAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.cards.cards.Card;
+import dev.cards.cards.persistence.Card;
 import dev.cards.cards.problem.Problem;
 import dev.cards.cards.problem.ProblemException;
 import dev.cards.cards.service.CardService;

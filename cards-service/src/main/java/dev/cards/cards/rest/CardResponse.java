@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.cards.cards.Card;
+import dev.cards.cards.persistence.Card;
 
 /** A card as the API shows it; the owner is implied by the token and never shown. */
 @Schema(name = "Card")

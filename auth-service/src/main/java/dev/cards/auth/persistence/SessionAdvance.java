@@ -1,4 +1,4 @@
-package dev.cards.auth.model;
+package dev.cards.auth.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

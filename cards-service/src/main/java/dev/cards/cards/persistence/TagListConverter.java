@@ -1,4 +1,4 @@
-package dev.cards.cards;
+package dev.cards.cards.persistence;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cards.auth.model;
+package dev.cards.auth.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
