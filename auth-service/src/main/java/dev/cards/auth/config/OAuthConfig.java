@@ -30,7 +30,7 @@ public interface OAuthConfig {
         @WithDefault("refresh_token")
         List<String> grantTypes();
 
-        /** Origins a browser-based client may call from (kept for the browser client; not enforced yet). */
+        /** Exact origins (`scheme://host[:port]`) a browser page may present the refresh cookie from (CSRF check). */
         Optional<List<String>> allowedOrigins();
     }
 

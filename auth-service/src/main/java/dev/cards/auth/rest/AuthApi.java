@@ -39,6 +39,10 @@ import jakarta.ws.rs.core.Application;
                         description = "No, or an invalid or expired, access token (RFC 6750 §3)",
                         headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                @APIResponse(name = "CrossSite", responseCode = "403",
+                        description = "The refresh token came by cookie alone, without an allowed Origin and X-Requested-With "
+                                + "(CSRF check); nothing changed",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
                 @APIResponse(name = "Conflict", responseCode = "409", description = "The email already has an account",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
                 @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "The body is too large",

@@ -44,15 +44,18 @@ import jakarta.ws.rs.core.Response;
 public class AuthResource {
 
     private static final String BEARER = "Bearer ";
+    private static final String ORIGIN = "Origin";
 
     private final AccountService accounts;
     private final SessionService sessions;
     private final AccessTokens accessTokens;
+    private final CookieCsrfCheck csrf;
 
-    public AuthResource(AccountService accounts, SessionService sessions, AccessTokens accessTokens) {
+    public AuthResource(AccountService accounts, SessionService sessions, AccessTokens accessTokens, CookieCsrfCheck csrf) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
+        this.csrf = csrf;
     }
 
     @POST
@@ -87,8 +90,9 @@ public class AuthResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public Response login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http) {
-        return tokens(accounts.logIn(request.email(), request.password(), ClientAddress.of(http)));
+    public Response login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http,
+            @Parameter(hidden = true) @RestHeader(ORIGIN) String origin) {
+        return tokens(accounts.logIn(request.email(), request.password(), ClientAddress.of(http)), origin != null);
     }
 
     @POST
@@ -96,7 +100,9 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "refresh", summary = "Exchange a refresh token for new tokens",
             description = "The refresh token comes from the refresh_token cookie, an `Authorization: Bearer` header "
-                    + "or this JSON body (then optional); one way per request. With rotation on, the presented token "
+                    + "or this JSON body (then optional); one way per request. By cookie alone, only with an allowed "
+                    + "Origin and X-Requested-With (CSRF). A request with Origin (a browser) gets the refresh token "
+                    + "only as the cookie. With rotation on, the presented token "
                     + "is retired and presenting it again revokes the session.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RefreshRequest.class)))
@@ -106,17 +112,20 @@ public class AuthResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "InvalidGrant")
+    @APIResponse(responseCode = "403", ref = "CrossSite")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response refresh(
             @Parameter(hidden = true) @RestCookie(RefreshCookie.NAME) String cookie,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(hidden = true) @RestHeader(ORIGIN) String origin,
+            @Parameter(hidden = true) @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith,
             @Valid RefreshRequest body) {
-        String token = PresentedRefreshToken.from(cookie, authorization, body);
+        String token = presented(cookie, authorization, body, origin, requestedWith);
         if (token == null) {
             throw new InvalidGrantException("No refresh token was presented");
         }
-        return tokens(sessions.refresh(token));
+        return tokens(sessions.refresh(token), origin != null);
     }
 
     /** The same exchange without a JSON body (the token in the cookie or the header). */
@@ -124,9 +133,10 @@ public class AuthResource {
     @Path("/refresh")
     @Operation(hidden = true)
     public Response refreshWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
-            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestHeader(ORIGIN) String origin,
+            @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith, String body) {
         refuseNonJson(body);
-        return refresh(cookie, authorization, null);
+        return refresh(cookie, authorization, origin, requestedWith, null);
     }
 
     @POST
@@ -142,13 +152,16 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "The session is revoked; the refresh cookie is cleared",
             headers = @Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "CrossSite")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response logout(
             @Parameter(hidden = true) @RestCookie(RefreshCookie.NAME) String cookie,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(hidden = true) @RestHeader(ORIGIN) String origin,
+            @Parameter(hidden = true) @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith,
             @Valid RefreshRequest body) {
-        String token = PresentedRefreshToken.from(cookie, authorization, body);
+        String token = presented(cookie, authorization, body, origin, requestedWith);
         if (token != null) {
             sessions.logout(token);
         }
@@ -162,9 +175,10 @@ public class AuthResource {
     @Path("/logout")
     @Operation(hidden = true)
     public Response logoutWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
-            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestHeader(ORIGIN) String origin,
+            @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith, String body) {
         refuseNonJson(body);
-        return logout(cookie, authorization, null);
+        return logout(cookie, authorization, origin, requestedWith, null);
     }
 
     @POST
@@ -209,9 +223,22 @@ public class AuthResource {
         return accessTokens.verify(authorization.substring(BEARER.length()).strip());
     }
 
-    /** Token responses must not be cached (RFC 6749 §5.1). */
-    private static Response tokens(TokenPair pair) {
-        return Response.ok(TokenResponse.of(pair))
+    /** The presented refresh token; one presented by the cookie alone must pass the CSRF check first. */
+    private String presented(String cookie, String authorization, RefreshRequest body, String origin, String requestedWith) {
+        PresentedRefreshToken presented = PresentedRefreshToken.from(cookie, authorization, body);
+        if (presented.byCookieOnly()) {
+            csrf.check(origin, requestedWith);
+        }
+        return presented.token();
+    }
+
+    /**
+     * Token responses must not be cached (RFC 6749 §5.1). A browser (it sends Origin) gets the
+     * refresh token only as the HttpOnly cookie: in the body, a script could read it, which undoes
+     * HttpOnly (OAuth 2.0 for Browser-Based Apps, token-mediating backend).
+     */
+    private static Response tokens(TokenPair pair, boolean browser) {
+        return Response.ok(browser ? TokenResponse.withoutRefreshToken(pair) : TokenResponse.of(pair))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(RefreshCookie.HEADER, RefreshCookie.of(pair.refreshToken(), pair.refreshExpiresIn()))
                 .build();

@@ -8,16 +8,16 @@ import java.util.stream.Stream;
  * Finds the refresh token in a request: cookie, `Authorization: Bearer`, or JSON body. RFC 6750 §2
  * forbids sending a credential more than one way; we accept the same token twice (a browser may
  * carry the cookie along) but refuse two different ones rather than guess.
+ *
+ * @param token the token, or null when the request carries none
+ * @param byCookieOnly whether only the cookie carried it: a browser sends that by itself, so only
+ *        then the request must pass the CSRF check; a token in the header or body proves its sender knew it
  */
-final class PresentedRefreshToken {
+record PresentedRefreshToken(String token, boolean byCookieOnly) {
 
     private static final String BEARER = "bearer ";
 
-    private PresentedRefreshToken() {
-    }
-
-    /** The token, or null when the request carries none. */
-    static String from(String cookie, String authorization, RefreshRequest body) {
+    static PresentedRefreshToken from(String cookie, String authorization, RefreshRequest body) {
         String header = null;
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -30,6 +30,10 @@ final class PresentedRefreshToken {
         if (distinct.size() > 1) {
             throw new InvalidRequestException("Send the refresh token one way only");
         }
-        return distinct.isEmpty() ? null : distinct.get(0);
+        if (distinct.isEmpty()) {
+            return new PresentedRefreshToken(null, false);
+        }
+        boolean explicit = (header != null && !header.isEmpty()) || (inBody != null && !inBody.isEmpty());
+        return new PresentedRefreshToken(distinct.get(0), !explicit);
     }
 }

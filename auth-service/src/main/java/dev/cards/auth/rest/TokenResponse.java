@@ -3,6 +3,7 @@ package dev.cards.auth.rest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.cards.auth.service.TokenPair;
@@ -13,11 +14,16 @@ public record TokenResponse(
         @Schema(required = true) @JsonProperty("access_token") String accessToken,
         @Schema(required = true, enumeration = "Bearer") @JsonProperty("token_type") String tokenType,
         @Schema(required = true, description = "Seconds the access token is valid") @JsonProperty("expires_in") long expiresIn,
-        @Schema(required = true) @JsonProperty("refresh_token") String refreshToken,
+        @Schema(description = "Absent when the request came from a browser (it carried Origin): the cookie carries it then")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("refresh_token") String refreshToken,
         @Schema(required = true, description = "Seconds the refresh token has left") @JsonProperty("refresh_expires_in") long refreshExpiresIn) {
 
     public static TokenResponse of(TokenPair pair) {
         return new TokenResponse(pair.accessToken(), "Bearer", pair.accessExpiresIn(), pair.refreshToken(),
                 pair.refreshExpiresIn());
+    }
+
+    public static TokenResponse withoutRefreshToken(TokenPair pair) {
+        return new TokenResponse(pair.accessToken(), "Bearer", pair.accessExpiresIn(), null, pair.refreshExpiresIn());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import dev.cards.auth.config.OAuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,8 @@ public class ClientRegistry {
 
     /** The grants this server implements. */
     public static final Set<String> GRANT_TYPES = Set.of("password", "refresh_token");
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.\\-\\[\\]:]+");
 
     private final Map<String, RegisteredClient> clients = new TreeMap<>();
 
@@ -33,12 +36,21 @@ public class ClientRegistry {
                     throw new IllegalStateException("auth.oauth.clients." + id + ".grant-types: unknown grant " + grant);
                 }
             }
+            client.allowedOrigins().orElse(List.of()).forEach(origin -> checkOrigin(id, origin));
             byte[] hash = confidential ? RegisteredClient.parseHash(id, client.secretSha256().get()) : null;
             clients.put(id, new RegisteredClient(id, confidential, hash, Set.copyOf(client.grantTypes()),
                     client.allowedOrigins().orElse(List.of())));
         });
         if (!clients.containsKey(config.firstPartyClient())) {
             throw new IllegalStateException("auth.oauth.first-party-client " + config.firstPartyClient() + " is not registered");
+        }
+    }
+
+    /** An origin is compared as a string (RFC 6454 §6.1): only the exact serialized form can ever match. */
+    private static void checkOrigin(String clientId, String origin) {
+        if (!ORIGIN.matcher(origin).matches()) {
+            throw new IllegalStateException("auth.oauth.clients." + clientId + ".allowed-origins: " + origin
+                    + " is not an origin (scheme://host[:port], lower case, no path)");
         }
     }
 

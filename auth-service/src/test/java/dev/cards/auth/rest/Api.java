@@ -25,6 +25,8 @@ import io.restassured.specification.RequestSpecification;
 public final class Api {
 
     public static final String PASSWORD = "correct horse battery staple";
+    /** The web app's origin, allowed by the %test profile (quarkus.http.cors.origins). */
+    public static final String WEB_ORIGIN = "http://localhost:8082";
 
     private static final String SPEC = OpenApiDocumentTest.COMMITTED.toString();
 

@@ -18,9 +18,10 @@ class LogoutResourceTest {
     private static final String CLEARED = "refresh_token=; Path=/auth; Max-Age=0; HttpOnly; Secure; SameSite=Strict";
 
     @Test
-    void logoutWithTheCookieRevokesTheSessionAndClearsTheCookie() {
+    void logoutWithTheCookieFromTheWebAppRevokesTheSessionAndClearsTheCookie() {
         String token = Api.newSession().path("refresh_token");
-        api().cookie(RefreshCookie.NAME, token).contentType(ContentType.JSON).post("/auth/logout")
+        api().cookie(RefreshCookie.NAME, token).header("Origin", Api.WEB_ORIGIN).header("X-Requested-With", "fetch")
+                .contentType(ContentType.JSON).post("/auth/logout")
                 .then().statusCode(204).header("Set-Cookie", equalTo(CLEARED));
         assertInvalidGrant(Api.refresh(token));
     }
@@ -53,7 +54,7 @@ class LogoutResourceTest {
         Api.signUp(email);
         String phone = Api.logIn(email).path("refresh_token");
         String laptop = Api.logIn(email).path("refresh_token");
-        api().cookie(RefreshCookie.NAME, phone).contentType(ContentType.JSON).post("/auth/logout").then().statusCode(204);
+        api().header("Authorization", "Bearer " + phone).contentType(ContentType.JSON).post("/auth/logout").then().statusCode(204);
         Api.refreshed(laptop);
     }
 

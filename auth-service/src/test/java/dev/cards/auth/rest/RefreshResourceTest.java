@@ -25,14 +25,15 @@ import io.restassured.http.ContentType;
 class RefreshResourceTest {
 
     @Test
-    void refreshWithTheCookieRotatesTheToken() {
+    void refreshWithTheCookieFromTheWebAppRotatesTheToken() {
         String token = Api.newSession().path("refresh_token");
-        api().cookie(RefreshCookie.NAME, token).contentType(ContentType.JSON).post("/auth/refresh")
+        api().cookie(RefreshCookie.NAME, token).header("Origin", Api.WEB_ORIGIN).header("X-Requested-With", "fetch")
+                .contentType(ContentType.JSON).post("/auth/refresh")
                 .then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .header("Set-Cookie", startsWith("refresh_token="))
-                .header("Set-Cookie", not(startsWith("refresh_token=" + token)))
-                .body("refresh_token", not(equalTo(token)));
+                .header("Set-Cookie", not(startsWith("refresh_token=" + token)));
+        assertInvalidGrant(Api.refresh(token));
     }
 
     @Test
@@ -142,11 +143,22 @@ class RefreshResourceTest {
     }
 
     @Test
-    void aBareRequestWithOnlyTheCookieWorksLikeCurl() throws Exception {
+    void aBareRequestWithOnlyTheCookieIsRefusedAsCrossSite() throws Exception {
         String token = Api.newSession().path("refresh_token");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/auth/refresh"))
                 .header("Cookie", RefreshCookie.NAME + "=" + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, response.statusCode(), response.body());
+        Api.refreshed(token);
+    }
+
+    @Test
+    void aBareRequestWithTheTokenAsBearerWorksLikeCurl() throws Exception {
+        String token = Api.newSession().path("refresh_token");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/auth/refresh"))
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.cards.auth.crypto.InvalidAccessTokenException;
+import dev.cards.auth.rest.CrossSiteRequestException;
 import dev.cards.auth.rest.InvalidRequestException;
 import dev.cards.auth.rest.MissingAccessTokenException;
 import dev.cards.auth.rest.RefreshCookie;
@@ -73,6 +74,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response missingAccessToken(MissingAccessTokenException e) {
         return Problems.of(401, e.getMessage()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response crossSiteRequest(CrossSiteRequestException e) {
+        return Problems.of(403, e.getMessage()).build();
     }
 
     @ServerExceptionMapper
