@@ -17,6 +17,15 @@
 # Everything together (PostgreSQL, both services): docker compose -f docker/compose.yaml up --build
 ####
 
+## Stage 0: bundle the web app the service serves at / (cards-service/web), from the committed lockfile
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY cards-service/web/package.json cards-service/web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY cards-service/web/build.mjs ./
+COPY cards-service/web/src/ src/
+RUN node build.mjs /out/META-INF/resources
+
 ## Stage 1: build with the Maven wrapper on JDK 17
 FROM maven:3.9-eclipse-temurin-17 AS build
 # One cache for the wrapper's Maven and the local repository, kept between builds.
@@ -35,11 +44,13 @@ COPY cards-client/example-app/pom.xml cards-client/example-app/
 COPY auth-service/peers/quarkus-oidc-client-app/pom.xml auth-service/peers/quarkus-oidc-client-app/
 COPY docker/test-support/src/ docker/test-support/src/
 COPY cards-service/src/ cards-service/src/
+# The bundled web app where the Maven build would have put it; Maven skips its own npm steps.
+COPY --from=web /out/ cards-service/target/web/
 # !auth-service-first: that profile (active when no packaged auth-service exists, as here) only
 # orders the reactor for a test that runs the auth-service; tests are skipped, so build just this.
 RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl cards-service -am package -DskipTests -Dmaven.repo.local=/m2/repository \
-      -P '!auth-service-first'
+      -P '!auth-service-first' -Dweb.skip=true
 
 ## Stage 2: run the fast-jar; four layers so a code change leaves the library layer cached
 FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23

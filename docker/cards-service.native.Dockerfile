@@ -19,6 +19,15 @@
 # With compose: docker compose -f docker/compose.yaml -f docker/compose.native.yaml up --build
 ####
 
+## Stage 0: bundle the web app the service serves at / (cards-service/web), from the committed lockfile
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY cards-service/web/package.json cards-service/web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY cards-service/web/build.mjs ./
+COPY cards-service/web/src/ src/
+RUN node build.mjs /out/META-INF/resources
+
 ## Stage 1: build the native executable with the Maven wrapper on Mandrel
 FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21 AS build
 # A throw-away stage: build as root so the copied sources and target/ need no ownership changes.
@@ -39,11 +48,13 @@ COPY cards-client/example-app/pom.xml cards-client/example-app/
 COPY auth-service/peers/quarkus-oidc-client-app/pom.xml auth-service/peers/quarkus-oidc-client-app/
 COPY docker/test-support/src/ docker/test-support/src/
 COPY cards-service/src/ cards-service/src/
+# The bundled web app where the Maven build would have put it; Maven skips its own npm steps.
+COPY --from=web /out/ cards-service/target/web/
 # !auth-service-first: that profile (active when no packaged auth-service exists, as here) only
 # orders the reactor for a test that runs the auth-service; tests are skipped, so build just this.
 RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl cards-service -am package -DskipTests -Dmaven.repo.local=/m2/repository \
-      -P 'native,!auth-service-first'
+      -P 'native,!auth-service-first' -Dweb.skip=true
 
 ## Stage 2: the executable alone on a micro image (glibc, libstdc++, zlib)
 FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0

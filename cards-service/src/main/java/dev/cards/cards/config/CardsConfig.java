@@ -9,6 +9,14 @@ public interface CardsConfig {
 
     Http http();
 
+    Web web();
+
+    interface Web {
+        /** The auth-service's public URL, which the web app at / signs in and refreshes through (CARDS_WEB_AUTH_URL). */
+        @WithDefault("http://localhost:8081")
+        String authUrl();
+    }
+
     interface Http {
         /** Largest request head (all header lines) answered normally; larger ones get a 431 problem. */
         @WithDefault("16384")

@@ -1,0 +1,179 @@
+// The web app in a real Chromium (Debian's, driven by playwright-core) against the packaged
+// services with 3-second access tokens: sign-in through the form, one refresh for 20 parallel
+// calls after expiry, no token where a script could read it, reload, log out, and the CSRF and
+// CORS rules of the refresh cookie.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { ACCESS_TOKEN_SECONDS, startServices, target } from './support/services.mjs';
+
+const PASSWORD = 'correct horse battery staple';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let services;
+let browser;
+let context;
+let page;
+const email = `web-${Date.now()}@example.com`;
+const metrics = {};
+
+/** POSTs to /auth/refresh the page sends (preflights are OPTIONS and not counted). */
+function countRefreshes(on) {
+  const seen = { count: 0 };
+  on.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/auth/refresh') seen.count += 1;
+  });
+  return seen;
+}
+
+async function refreshCookie() {
+  const cookies = await context.cookies(services.authUrl);
+  return cookies.find((c) => c.name === 'refresh_token');
+}
+
+/** A refresh presented by cookie from outside the browser, as an attacker or a test can. */
+function cookieRefresh(cookie, headers) {
+  return fetch(`${services.authUrl}/auth/refresh`, { method: 'POST', headers: { Cookie: `refresh_token=${cookie.value}`, ...headers } });
+}
+
+const expiry = () => new Promise((r) => setTimeout(r, (ACCESS_TOKEN_SECONDS + 1.5) * 1000));
+
+describe('the web app in Chromium', () => {
+  before(async () => {
+    services = await startServices();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-quic', '--no-first-run', '--disable-sync'],
+    });
+    context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    writeFileSync(join(target, 'web-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+    await browser?.close();
+    await services?.stop();
+  });
+
+  test('signs up through the form, adds cards and lists them', async () => {
+    const started = Date.now();
+    await page.goto(`${services.webUrl}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    metrics.pageReadyMs = Date.now() - started;
+    metrics.loadEventMs = await page.evaluate(() => Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd));
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    for (const [question, answer] of [['What does HttpOnly protect?', 'The cookie from scripts'], ['RFC for Bearer tokens?', '6750']]) {
+      await page.getByLabel('Question').fill(question);
+      await page.getByLabel('Answer').fill(answer);
+      await page.getByRole('button', { name: 'Add card' }).click();
+      await page.getByText(question).waitFor();
+    }
+    assert.equal(await page.locator('#cards li').count(), 2);
+  });
+
+  test('logs in through the form and the cards are listed', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('RFC for Bearer tokens?').waitFor();
+    assert.equal(await page.locator('#cards li').count(), 2);
+  });
+
+  test('after expiry, 20 parallel calls share exactly one refresh and all are answered', async () => {
+    await expiry();
+    const refreshes = countRefreshes(page);
+    const answered = await page.evaluate(() => Promise.all(Array.from({ length: 20 }, () => window.cards.listCards()))
+      .then((lists) => lists.filter((items) => items.length === 2).length));
+    assert.equal(answered, 20);
+    assert.equal(refreshes.count, 1);
+    metrics.parallelCalls = 20;
+    metrics.refreshesForParallelCalls = refreshes.count;
+    // The timeline shows the mechanism: 401 invalid_token, the refresh, the retries.
+    const timeline = await page.locator('#timeline').innerText();
+    assert.match(timeline, /GET \/cards → 401 invalid_token/);
+    assert.match(timeline, /POST \/auth\/refresh → 200/);
+  });
+
+  test('edits a card with If-Match and studies it', async () => {
+    await page.getByRole('button', { name: 'Edit: RFC for Bearer tokens?' }).click();
+    await page.getByLabel('Answer').fill('RFC 6750');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('RFC 6750', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Study' }).click();
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    assert.equal(await page.locator('#study-answer').isVisible(), true);
+    await page.getByRole('button', { name: 'Stop studying' }).click();
+    await page.getByRole('button', { name: 'Call the API now' }).click();
+    await page.screenshot({ path: join(target, 'screenshot.png') });
+  });
+
+  test('no token is readable by a script: not in document.cookie, localStorage or sessionStorage', async () => {
+    const stored = await page.evaluate(() => ({
+      cookie: document.cookie, local: localStorage.length, session: sessionStorage.length,
+    }));
+    assert.deepEqual(stored, { cookie: '', local: 0, session: 0 });
+    const cookie = await refreshCookie();
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.secure, true);
+    assert.equal(cookie.sameSite, 'Strict');
+    assert.equal(cookie.path, '/auth');
+  });
+
+  test('a reload keeps the session through the cookie', async () => {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByText('RFC for Bearer tokens?').waitFor();
+    assert.match(await page.locator('#who').innerText(), new RegExp(email));
+  });
+
+  test('a cookie refresh without X-Requested-With is 403 and changes nothing', async () => {
+    const before = await refreshCookie();
+    const status = await page.evaluate((authUrl) => fetch(`${authUrl}/auth/refresh`, { method: 'POST', credentials: 'include' })
+      .then((r) => r.status), services.authUrl);
+    assert.equal(status, 403);
+    assert.equal((await refreshCookie()).value, before.value);
+    // The token was not rotated: with no reuse grace, a rotated token would now revoke the session.
+    await page.evaluate(() => window.cards.refresh());
+  });
+
+  test('a cookie refresh from a foreign origin is 403 and changes nothing', async () => {
+    const cookie = await refreshCookie();
+    const response = await cookieRefresh(cookie, { Origin: 'https://evil.example', 'X-Requested-With': 'x' });
+    assert.equal(response.status, 403);
+    assert.equal(response.headers.get('set-cookie'), null);
+    assert.equal((await cookieRefresh(cookie, { Origin: services.webUrl })).status, 403);
+    await page.evaluate(() => window.cards.refresh());
+  });
+
+  test('the same page loaded from another site cannot refresh', async () => {
+    const other = await context.newPage();
+    const refreshes = countRefreshes(other);
+    await other.goto(`${services.otherSiteUrl}/`);
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByRole('button', { name: 'Log out' }).isVisible(), false);
+    await assert.rejects(other.evaluate(() => window.cards.refresh()));
+    // The browser's preflight is refused, so no refresh request ever leaves the page.
+    assert.equal(refreshes.count, 0);
+    await other.close();
+  });
+
+  test('log out ends the session: a refresh afterwards fails', async () => {
+    const cookie = await refreshCookie();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    assert.equal(await refreshCookie(), undefined);
+    await assert.rejects(page.evaluate(() => window.cards.refresh()));
+    const replay = await cookieRefresh(cookie, { Origin: services.webUrl, 'X-Requested-With': 'x' });
+    assert.equal(replay.status, 401);
+  });
+});
