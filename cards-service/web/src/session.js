@@ -63,15 +63,24 @@ export function createSession({ authUrl, onCall = () => {}, onToken = () => {} }
     return refreshing;
   }
 
+  // Every attempt of a cards call shows in the timeline: the 401, the refresh, the retry.
   cards.interceptors.request.use((config) => {
     config.sentWith = accessToken;
+    config.startedAt = performance.now();
     if (accessToken) config.headers.Authorization = `Bearer ${accessToken}`;
     return config;
   });
 
-  cards.interceptors.response.use(undefined, async (error) => {
+  const labelOf = (config) => `${config.method.toUpperCase()} /${config.url}${config.retried ? ' (retry)' : ''}`;
+
+  cards.interceptors.response.use((response) => {
+    onCall({ label: labelOf(response.config), status: response.status, ms: performance.now() - response.config.startedAt });
+    return response;
+  }, async (error) => {
     const config = error.config;
-    const expired = error.response?.status === 401 && challengeError(error.response) === 'invalid_token';
+    const challenge = challengeError(error.response);
+    onCall({ label: labelOf(config), status: error.response?.status ?? 'network error', ms: performance.now() - config.startedAt, challenge });
+    const expired = error.response?.status === 401 && challenge === 'invalid_token';
     if (!expired || config.retried) throw error;
     config.retried = true; // the seed's `sent` flag: one refresh and one retry per request
     // A call that left with an older token than the current one needs no refresh of its own.
@@ -79,9 +88,7 @@ export function createSession({ authUrl, onCall = () => {}, onToken = () => {} }
     return cards(config);
   });
 
-  function call(label, request) {
-    return logged(label, () => cards(request));
-  }
+  const call = (request) => cards(request);
 
   return {
     tokenState,
@@ -114,12 +121,12 @@ export function createSession({ authUrl, onCall = () => {}, onToken = () => {} }
       }
     },
     refresh,
-    listCards: () => call('GET /cards', { method: 'get', url: 'cards', params: { size: 100 } }).then((r) => r.data.items),
-    createCard: (card) => call('POST /cards', { method: 'post', url: 'cards', data: card }).then((r) => r.data),
-    updateCard: (card, content) => call(`PUT /cards/${card.id}`, {
+    listCards: () => call({ method: 'get', url: 'cards', params: { size: 100 } }).then((r) => r.data.items),
+    createCard: (card) => call({ method: 'post', url: 'cards', data: card }).then((r) => r.data),
+    updateCard: (card, content) => call({
       method: 'put', url: `cards/${encodeURIComponent(card.id)}`, data: content, headers: { 'If-Match': `"${card.version}"` },
     }).then((r) => r.data),
-    deleteCard: (card) => call(`DELETE /cards/${card.id}`, { method: 'delete', url: `cards/${encodeURIComponent(card.id)}` }),
+    deleteCard: (card) => call({ method: 'delete', url: `cards/${encodeURIComponent(card.id)}` }),
   };
 }
 

@@ -21,17 +21,19 @@ let page;
 const email = `web-${Date.now()}@example.com`;
 const metrics = {};
 
-/** POSTs to /auth/refresh the page sends (preflights are OPTIONS and not counted). */
+/** POSTs to /auth/refresh the page sent and got an answer to (preflights are OPTIONS and not counted). */
 function countRefreshes(on) {
-  const seen = { count: 0 };
-  on.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/auth/refresh') seen.count += 1;
-  });
+  const seen = { count: 0, answered: 0 };
+  const isRefresh = (request) => request.method() === 'POST' && new URL(request.url()).pathname === '/auth/refresh';
+  on.on('request', (request) => { if (isRefresh(request)) seen.count += 1; });
+  on.on('response', (response) => { if (isRefresh(response.request())) seen.answered += 1; });
   return seen;
 }
 
+const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
 async function refreshCookie() {
-  const cookies = await context.cookies(services.authUrl);
+  const cookies = await context.cookies(`${services.authUrl}/auth/refresh`);
   return cookies.find((c) => c.name === 'refresh_token');
 }
 
@@ -92,10 +94,12 @@ describe('the web app in Chromium', () => {
   test('after expiry, 20 parallel calls share exactly one refresh and all are answered', async () => {
     await expiry();
     const refreshes = countRefreshes(page);
+    const before = total(await services.refreshes());
     const answered = await page.evaluate(() => Promise.all(Array.from({ length: 20 }, () => window.cards.listCards()))
       .then((lists) => lists.filter((items) => items.length === 2).length));
     assert.equal(answered, 20);
     assert.equal(refreshes.count, 1);
+    assert.equal(total(await services.refreshes()) - before, 1, 'refreshes the auth-service answered');
     metrics.parallelCalls = 20;
     metrics.refreshesForParallelCalls = refreshes.count;
     // The timeline shows the mechanism: 401 invalid_token, the refresh, the retries.
@@ -113,7 +117,16 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Show answer' }).click();
     assert.equal(await page.locator('#study-answer').isVisible(), true);
     await page.getByRole('button', { name: 'Stop studying' }).click();
+  });
+
+  test('the timeline shows an expired token being refreshed and the call retried', async () => {
+    await expiry();
     await page.getByRole('button', { name: 'Call the API now' }).click();
+    await page.waitForFunction(() => /\(retry\) → 200/.test(document.querySelector('#timeline li')?.textContent ?? ''));
+    const [retry, refresh, expired] = await page.locator('#timeline li').evaluateAll((items) => items.slice(0, 3).map((i) => i.textContent));
+    assert.match(expired, /GET \/cards → 401 invalid_token/);
+    assert.match(refresh, /POST \/auth\/refresh → 200/);
+    assert.match(retry, /GET \/cards \(retry\) → 200/);
     await page.screenshot({ path: join(target, 'screenshot.png') });
   });
 
@@ -158,12 +171,14 @@ describe('the web app in Chromium', () => {
   test('the same page loaded from another site cannot refresh', async () => {
     const other = await context.newPage();
     const refreshes = countRefreshes(other);
+    const before = await services.refreshes();
     await other.goto(`${services.otherSiteUrl}/`);
     await other.waitForSelector('body[data-ready="true"]');
     assert.equal(await other.getByRole('button', { name: 'Log out' }).isVisible(), false);
     await assert.rejects(other.evaluate(() => window.cards.refresh()));
-    // The browser's preflight is refused, so no refresh request ever leaves the page.
-    assert.equal(refreshes.count, 0);
+    // The browser's preflight is refused, so no refresh reaches the auth-service and none is answered.
+    assert.equal(refreshes.answered, 0);
+    assert.deepEqual(await services.refreshes(), before);
     await other.close();
   });
 

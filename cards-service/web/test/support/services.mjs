@@ -47,6 +47,7 @@ async function start(name, jar, port, properties) {
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
+    managementUrl: `http://127.0.0.1:${management}`,
     stop: () => new Promise((ok) => { if (exited) ok(); else { child.on('exit', ok); child.kill('SIGTERM'); } }),
   };
 }
@@ -76,6 +77,15 @@ export async function startServices() {
     authUrl,
     webUrl,
     otherSiteUrl: `http://127.0.0.1:${cardsPort}`,
+    /** Refreshes the auth-service has answered, by outcome, from its metrics. */
+    async refreshes() {
+      const text = await (await fetch(`${auth.managementUrl}/q/metrics`)).text();
+      const counts = {};
+      for (const [, outcome, value] of text.matchAll(/^auth_refreshes_total\{[^}]*outcome="([^"]+)"[^}]*\} ([0-9.eE+]+)$/gm)) {
+        counts[outcome] = (counts[outcome] ?? 0) + Number(value);
+      }
+      return counts;
+    },
     stop: () => Promise.all([auth.stop(), cards.stop()]),
   };
 }
