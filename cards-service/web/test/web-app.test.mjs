@@ -58,6 +58,7 @@ describe('the web app in Chromium', () => {
 
   after(async () => {
     writeFileSync(join(target, 'web-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+    console.log(`web app metrics: ${JSON.stringify(metrics)}`);
     await browser?.close();
     await services?.stop();
   });
