@@ -1,4 +1,4 @@
-package dev.cards.cards.deploy;
+package dev.cards.testsupport.deploy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,15 +25,15 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
  * volumes are written as files under a local directory, and env values under a mount path are
  * moved there. Anything else the manifest might ask for fails loudly rather than being guessed.
  */
-final class ContainerEnvironment {
+public final class ContainerEnvironment {
 
     /** What the fieldRef metadata.namespace resolves to after a plain `kubectl apply` (README). */
-    static final String NAMESPACE = "default";
+    public static final String NAMESPACE = "default";
 
     private ContainerEnvironment() {
     }
 
-    static Map<String, String> of(List<HasMetadata> resources, PodSpec pod, Container container,
+    public static Map<String, String> of(List<HasMetadata> resources, PodSpec pod, Container container,
             Map<String, Map<String, String>> secrets, Path volumes) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         // Kubernetes: among envFrom sources the last one wins; `env` entries win over all of them.

@@ -1,4 +1,4 @@
-package dev.cards.cards.deploy;
+package dev.cards.testsupport.deploy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,19 +18,19 @@ import java.util.concurrent.TimeUnit;
  * The packaged service in its own JVM with exactly the environment it is given (nothing inherited
  * from the build), on whatever port it chooses itself; stopped on close.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
-    final Path log;
+    public final Path log;
 
     private PackagedService(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
-    static PackagedService start(Path jar, List<String> jvmArgs, Map<String, String> env, Path log) throws IOException {
+    public static PackagedService start(Path jar, List<String> jvmArgs, Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString()));
@@ -42,7 +42,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Fails unless nothing accepts connections on the port: the service must take it, not share it. */
-    static void requireFree(int port) {
+    public static void requireFree(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
         } catch (IOException nothingListens) {
@@ -53,7 +53,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** GETs the path until it answers 200 or the budget is spent; returns the last status (-1: never answered). */
-    int awaitOk(int port, String path, Duration budget) throws Exception {
+    public int awaitOk(int port, String path, Duration budget) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + budget.toNanos();
@@ -72,7 +72,7 @@ final class PackagedService implements AutoCloseable {
         return status;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
