@@ -4,6 +4,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import dev.cards.cards.metrics.TokenRejections;
+import dev.cards.http.problem.Problems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -29,7 +30,7 @@ public class TokenProblemMappers {
     @ServerExceptionMapper
     public Response noCredentials(UnauthorizedException e) {
         rejections.missing();
-        return Problems.builder(401, "An access token is required", null, null)
+        return Problems.builder(401, "An access token is required")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }

@@ -1,11 +1,12 @@
-package dev.cards.auth.rest.problem;
+package dev.cards.http.limits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cards.auth.config.AuthConfig;
+import dev.cards.http.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,24 +15,24 @@ import jakarta.enterprise.event.Observes;
 /**
  * The first route of every request: marks every answer {@code X-Content-Type-Options: nosniff},
  * and refuses with problem details what the resources must never see: a request target longer
- * than {@code auth.http.max-uri-length} (414, RFC 9110 §15.5.15), a head larger than
- * {@code auth.http.max-header-bytes} (431, RFC 6585 §5), a body without a Content-Type (415: it
- * would otherwise be read as JSON). Netty's own limits sit above these (application.properties)
- * and still answer bare 414/431 to anything bigger.
+ * than {@link HeadLimits#maxUriLength()} (414, RFC 9110 §15.5.15), a head larger than
+ * {@link HeadLimits#maxHeaderBytes()} (431, RFC 6585 §5), a body without a Content-Type (415: it
+ * would otherwise be read as JSON). Netty's own limits sit above these (each service's
+ * application.properties) and still answer bare 414/431 to anything bigger.
  */
 @ApplicationScoped
 public class RequestLimits {
 
-    private final AuthConfig.Http config;
+    private final HeadLimits limits;
     private final String uriTooLong;
     private final String headersTooLarge;
     private final String noContentType;
 
-    public RequestLimits(AuthConfig config, ObjectMapper json) throws JsonProcessingException {
-        this.config = config.http();
-        this.uriTooLong = problem(json, 414, "URI Too Long", "The request target is too long");
-        this.headersTooLarge = problem(json, 431, "Request Header Fields Too Large", "The request headers are too large");
-        this.noContentType = problem(json, 415, "Unsupported Media Type", "A request body needs a Content-Type");
+    RequestLimits(HeadLimits limits, ObjectMapper json) throws JsonProcessingException {
+        this.limits = limits;
+        this.uriTooLong = json.writeValueAsString(Problem.of(414, "The request target is too long", null, null));
+        this.headersTooLarge = json.writeValueAsString(Problem.of(431, "The request headers are too large", null, null));
+        this.noContentType = json.writeValueAsString(Problem.of(415, "A request body needs a Content-Type", null, null));
     }
 
     void install(@Observes Router router) {
@@ -41,15 +42,19 @@ public class RequestLimits {
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-        if (request.uri().length() > config.maxUriLength()) {
-            refuse(ctx, 414, uriTooLong);
-        } else if (headBytes(request) > config.maxHeaderBytes()) {
-            refuse(ctx, 431, headersTooLarge);
+        if (request.uri().length() > limits.maxUriLength()) {
+            refuse(challenged(ctx.response()), 414, uriTooLong);
+        } else if (headBytes(request) > limits.maxHeaderBytes()) {
+            refuse(challenged(ctx.response()), 431, headersTooLarge);
         } else if (hasBody(request) && request.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
-            refuse(ctx, 415, noContentType);
+            refuse(ctx.response(), 415, noContentType);
         } else {
             ctx.next();
         }
+    }
+
+    private HttpServerResponse challenged(HttpServerResponse response) {
+        return limits.challenge() == null ? response : response.putHeader("WWW-Authenticate", limits.challenge());
     }
 
     private static long headBytes(HttpServerRequest request) {
@@ -67,15 +72,11 @@ public class RequestLimits {
                 || (length != null && !length.trim().equals("0"));
     }
 
-    private static void refuse(RoutingContext ctx, int status, String body) {
-        ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+    private static void refuse(HttpServerResponse response, int status, String body) {
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
-    }
-
-    private static String problem(ObjectMapper json, int status, String title, String detail) throws JsonProcessingException {
-        return json.writeValueAsString(new ProblemDetail("about:blank", title, status, detail, null, null));
     }
 }

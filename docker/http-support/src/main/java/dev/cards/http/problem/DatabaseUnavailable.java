@@ -1,4 +1,4 @@
-package dev.cards.cards.problem;
+package dev.cards.http.problem;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DatabaseUnavailable {
 
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final AtomicLong LAST_LOGGED = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
@@ -34,7 +34,7 @@ public class DatabaseUnavailable {
     }
 
     /** Whether the database being away explains this failure. */
-    boolean explains(Throwable failure) {
+    public boolean explains(Throwable failure) {
         return causes(failure) || (inTransaction(failure) && !reachable());
     }
 
@@ -83,7 +83,7 @@ public class DatabaseUnavailable {
         return t.getCause() != t && causes(t.getCause(), depth + 1);
     }
 
-    static void log(Throwable failure) {
+    public static void log(Throwable failure) {
         long now = System.nanoTime();
         long last = LAST_LOGGED.get();
         if (now - last >= LOG_INTERVAL_NANOS && LAST_LOGGED.compareAndSet(last, now)) {

@@ -1,9 +1,13 @@
-package dev.cards.auth.rest.problem;
+package dev.cards.http.limits;
 
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cards.http.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -12,25 +16,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Answers oversized bodies with problem details. The HTTP layer refuses them before any resource
- * runs, with an empty 413; this checks the declared length first, and dresses the HTTP layer's own
- * refusal (chunked bodies) the same way.
+ * Answers oversized bodies with problem details. Quarkus refuses a declared Content-Length above
+ * {@code quarkus.http.limits.max-body-size} with a bare 413 from a Vert.x route (order -2) that no
+ * exception mapper sees; this checks the declared length first, and dresses the HTTP layer's own
+ * refusal of a chunked body the same way.
  */
 @ApplicationScoped
 public class BodyLimit {
 
-    private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\",\"status\":413,"
-            + "\"detail\":\"The request body is too large\"}";
-
     private final long limit;
+    private final String body;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit, ObjectMapper json)
+            throws JsonProcessingException {
         this.limit = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.body = json.writeValueAsString(Problem.of(413, "The request body is too large", null, null));
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::checkDeclaredLength);
-        router.errorHandler(413, BodyLimit::tooLarge);
+        router.errorHandler(413, this::tooLarge);
     }
 
     private void checkDeclaredLength(RoutingContext ctx) {
@@ -50,13 +55,14 @@ public class BodyLimit {
         }
     }
 
-    private static void tooLarge(RoutingContext ctx) {
+    private void tooLarge(RoutingContext ctx) {
         if (ctx.response().headWritten()) {
             return;
         }
         ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(BODY);
+                .end(body);
     }
 }

@@ -1,17 +1,16 @@
-package dev.cards.cards.problem;
+package dev.cards.http.problem;
 
 import java.util.Comparator;
 import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import dev.cards.cards.rest.AllowedMethods;
-import dev.cards.cards.service.StaleCardException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,26 +20,25 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Turns request errors, ours and the framework's (404, 405, 406, 415, malformed JSON), into
- * RFC 9457 problem details. An unexpected failure is logged and answered 500 without details.
+ * RFC 9457 problem details. An unexpected failure is logged and answered 500 without details, so
+ * no answer carries a stack trace or a class name; a lost database is a 503 with Retry-After.
+ * Each service adds the mappers for its own exceptions beside these.
  */
 public class RequestProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(RequestProblemMappers.class);
 
     private final DatabaseUnavailable database;
+    private final Instance<AllowHeader> allow;
 
-    public RequestProblemMappers(DatabaseUnavailable database) {
+    public RequestProblemMappers(DatabaseUnavailable database, Instance<AllowHeader> allow) {
         this.database = database;
+        this.allow = allow;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return Problems.builder(e.status(), e.getMessage(), null, e.errors()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response stale(StaleCardException e) {
-        return Problems.of(412, "The card was changed since the version named in If-Match; fetch it again");
     }
 
     @ServerExceptionMapper
@@ -63,7 +61,7 @@ public class RequestProblemMappers {
         return Problems.of(400, jsonDetail(e));
     }
 
-    /** The framework's own answers: unknown resource, wrong method, media type, malformed body. */
+    /** The framework's own answers keep their status and headers, in our format. */
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -73,9 +71,14 @@ public class RequestProblemMappers {
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
-        Response.ResponseBuilder answer = Problems.builder(status, detailFor(status), null, null);
-        if (status == 405) {
-            answer.header(HttpHeaders.ALLOW, AllowedMethods.forPath(uri.getPath()));
+        Response.ResponseBuilder answer = Problems.builder(status, detailFor(status));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(v -> answer.header(name, v));
+            }
+        });
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) == null && allow.isResolvable()) {
+            answer.header(HttpHeaders.ALLOW, allow.get().forPath(uri.getPath()));
         }
         return answer.build();
     }
@@ -84,7 +87,7 @@ public class RequestProblemMappers {
     public Response unexpected(Throwable e) {
         if (database.explains(e)) {
             DatabaseUnavailable.log(e);
-            return Problems.builder(503, "The service cannot reach its database; retry shortly", null, null)
+            return Problems.builder(503, "The service cannot reach its database; retry shortly")
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected failure", e);
@@ -93,11 +96,12 @@ public class RequestProblemMappers {
 
     private static String detailFor(int status) {
         return switch (status) {
+            case 400 -> "The request is malformed";
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this resource";
-            case 406 -> "No acceptable representation; this API answers application/json";
+            case 406 -> "No acceptable representation of this resource";
             case 413 -> "The request body is too large";
-            case 415 -> "The request body must be application/json";
+            case 415 -> "This resource does not accept that content type";
             default -> "The request could not be processed";
         };
     }

@@ -1,4 +1,4 @@
-package dev.cards.cards.problem;
+package dev.cards.http.problem;
 
 import java.util.List;
 

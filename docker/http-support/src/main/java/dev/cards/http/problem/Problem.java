@@ -1,17 +1,17 @@
-package dev.cards.cards.problem;
+package dev.cards.http.problem;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * RFC 9457 problem details. {@code type} stays "about:blank" with the HTTP reason phrase as
- * {@code title} (§4.2.1); {@code error} carries the RFC 6750 error code on 401/403 answers and
- * {@code errors} the rejected fields of a 400.
+ * {@code title} (§4.2.1); {@code error} carries the OAuth 2.0 error code (RFC 6749 §5.2, RFC 6750
+ * §3.1) where one applies, and {@code errors} the rejected fields of a 400.
  */
 // Serialised from inside a Response, so native images need it registered explicitly.
 @RegisterForReflection(targets = {Problem.class, Problem.FieldError.class})
@@ -22,11 +22,16 @@ public record Problem(
         @Schema(required = true, examples = "Not Found") String title,
         @Schema(required = true, examples = "404") int status,
         @Schema(required = true) String detail,
-        @Schema(description = "RFC 6750 error code of a token failure", examples = "invalid_token") String error,
+        @Schema(description = "OAuth 2.0 error code (RFC 6749 §5.2, RFC 6750 §3.1)", examples = "invalid_token") String error,
         @Schema(description = "The request fields that were rejected") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String ABOUT_BLANK = "about:blank";
+
+    /** An "about:blank" problem: the status code says it all. */
+    public static Problem of(int status, String detail, String error, List<FieldError> errors) {
+        return new Problem(ABOUT_BLANK, Problems.reasonPhrase(status), status, detail, error, errors);
+    }
 
     /** One rejected request field (a JSON property path or a query parameter name). */
     @Schema(name = "FieldError")

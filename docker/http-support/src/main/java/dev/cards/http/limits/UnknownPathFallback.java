@@ -1,8 +1,9 @@
-package dev.cards.cards.problem;
+package dev.cards.http.limits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cards.http.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,7 @@ public class UnknownPathFallback {
     private final String body;
 
     UnknownPathFallback(ObjectMapper json) throws JsonProcessingException {
-        this.body = json.writeValueAsString(
-                new Problem(Problem.ABOUT_BLANK, "Not Found", 404, "No resource at this path", null, null));
+        this.body = json.writeValueAsString(Problem.of(404, "No resource at this path", null, null));
     }
 
     void install(@Observes Router router) {
