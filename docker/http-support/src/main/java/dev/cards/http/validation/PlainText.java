@@ -1,4 +1,4 @@
-package dev.cards.cards.rest.validation;
+package dev.cards.http.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -16,7 +16,7 @@ import jakarta.validation.Payload;
 /**
  * Text without control characters (Unicode category Cc, NUL included; tab, line feed and carriage
  * return only where {@link #multiline()}) and without unpaired surrogates. PostgreSQL refuses NUL
- * in text and stores a lone surrogate as "?", so the stored card would differ from the one answered.
+ * in text and stores a lone surrogate as "?", which would merge distinct values or change a stored card.
  * Null passes (use @NotNull).
  */
 @Documented
