@@ -11,8 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-import dev.cards.auth.rest.problem.ProblemDetail;
-import dev.cards.auth.rest.problem.Problems;
+import dev.cards.http.problem.Problem;
 import jakarta.ws.rs.core.Application;
 
 /**
@@ -26,33 +25,33 @@ import jakarta.ws.rs.core.Application;
                 description = "Signs users in and issues, rotates and revokes their tokens."),
         components = @Components(responses = {
                 @APIResponse(name = "BadRequest", responseCode = "400", description = "Malformed or invalid request",
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "InvalidCredentials", responseCode = "401", description = "Unknown email or wrong password",
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "InvalidGrant", responseCode = "401",
                         description = "The refresh token is missing, invalid, expired, revoked or reused (error invalid_grant); "
                                 + "the refresh cookie is cleared",
                         headers = {@Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)),
                                    @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))},
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "InvalidToken", responseCode = "401",
                         description = "No, or an invalid or expired, access token (RFC 6750 §3)",
                         headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "CrossSite", responseCode = "403",
                         description = "The refresh token came by cookie alone, without an allowed Origin and X-Requested-With "
                                 + "(CSRF check); nothing changed",
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "Conflict", responseCode = "409", description = "The email already has an account",
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "The body is too large",
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "The body is not JSON",
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class))),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "TooManyRequests", responseCode = "429",
                         description = "Too many failed logins or sign-ups from this client address (for this email); retry after the given seconds",
                         headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = SchemaType.INTEGER)),
-                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
         }))
 public class AuthApi extends Application {
 

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.InvalidAccessTokenException;
 import dev.cards.auth.persistence.User;
-import dev.cards.auth.rest.problem.Problems;
+import dev.cards.http.problem.Problem;
 import dev.cards.auth.service.AccountService;
 import dev.cards.auth.service.InvalidGrantException;
 import dev.cards.auth.service.SessionService;
@@ -141,7 +141,7 @@ public class AuthResource {
 
     @POST
     // 204 or a problem: any client that accepts either must be served (generated clients ask for problem+json).
-    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "logout", summary = "Revoke the session of a refresh token",
@@ -171,7 +171,7 @@ public class AuthResource {
     /** The same without a JSON body. */
     @POST
     // 204 or a problem: any client that accepts either must be served (generated clients ask for problem+json).
-    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/logout")
     @Operation(hidden = true)
     public Response logoutWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
@@ -183,7 +183,7 @@ public class AuthResource {
 
     @POST
     // 204 or a problem: any client that accepts either must be served (generated clients ask for problem+json).
-    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/logout-all")
     @Operation(operationId = "logoutAll", summary = "Revoke every session of the signed-in user")
     @SecurityRequirement(name = AuthApi.BEARER_SCHEME)

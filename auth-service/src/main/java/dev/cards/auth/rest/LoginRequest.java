@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import dev.cards.auth.rest.validation.PlainText;
+import dev.cards.http.validation.PlainText;
 import jakarta.validation.constraints.Size;
 
 /** Login form; only bounded here, so an old account keeps working if the password policy changes. */

@@ -1,5 +1,9 @@
 package dev.cards.cards.metrics;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,36 +12,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TokenRejections {
 
-    private final Counter missing;
-    private final Counter expired;
-    private final Counter invalid;
-    private final Counter insufficientScope;
+    /** Why a token was refused; its lower-case name is the `reason` tag. */
+    public enum Reason { MISSING, EXPIRED, INVALID, INSUFFICIENT_SCOPE }
+
+    private final Map<Reason, Counter> counters = new EnumMap<>(Reason.class);
 
     public TokenRejections(MeterRegistry registry) {
-        missing = counter(registry, "missing");
-        expired = counter(registry, "expired");
-        invalid = counter(registry, "invalid");
-        insufficientScope = counter(registry, "insufficient_scope");
+        // Registered up front, so every reason shows at 0 before the first refusal.
+        for (Reason reason : Reason.values()) {
+            counters.put(reason, Counter.builder("cards.token.rejections").description("Access tokens refused, by reason")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
     }
 
-    public void missing() {
-        missing.increment();
-    }
-
-    public void expired() {
-        expired.increment();
-    }
-
-    public void invalid() {
-        invalid.increment();
-    }
-
-    public void insufficientScope() {
-        insufficientScope.increment();
-    }
-
-    private static Counter counter(MeterRegistry registry, String reason) {
-        return Counter.builder("cards.token.rejections").description("Access tokens refused, by reason")
-                .tag("reason", reason).register(registry);
+    public void count(Reason reason) {
+        counters.get(reason).increment();
     }
 }

@@ -4,6 +4,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import dev.cards.cards.metrics.TokenRejections;
+import dev.cards.cards.metrics.TokenRejections.Reason;
+import dev.cards.http.problem.Problems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -28,8 +30,8 @@ public class TokenProblemMappers {
     /** No bearer token at all (also another scheme, e.g. Basic): no error code, RFC 6750 §3.1. */
     @ServerExceptionMapper
     public Response noCredentials(UnauthorizedException e) {
-        rejections.missing();
-        return Problems.builder(401, "An access token is required", null, null)
+        rejections.count(Reason.MISSING);
+        return Problems.builder(401, "An access token is required")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
@@ -41,11 +43,7 @@ public class TokenProblemMappers {
     @ServerExceptionMapper
     public Response invalidToken(AuthenticationFailedException e) {
         boolean expired = hasExpired(e);
-        if (expired) {
-            rejections.expired();
-        } else {
-            rejections.invalid();
-        }
+        rejections.count(expired ? Reason.EXPIRED : Reason.INVALID);
         String description = expired ? EXPIRED : INVALID;
         return Problems.builder(401, description, "invalid_token", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE,
@@ -55,7 +53,7 @@ public class TokenProblemMappers {
 
     @ServerExceptionMapper
     public Response insufficientScope(ForbiddenException e) {
-        rejections.insufficientScope();
+        rejections.count(Reason.INSUFFICIENT_SCOPE);
         return Problems.builder(403, "The access token does not grant access to cards", "insufficient_scope", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
                 .build();

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.cards.cards.rest.validation.PlainText;
+import dev.cards.http.validation.PlainText;
 import dev.cards.cards.service.CardContent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

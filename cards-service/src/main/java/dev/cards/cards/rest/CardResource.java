@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.cards.cards.persistence.Card;
-import dev.cards.cards.problem.Problem;
-import dev.cards.cards.problem.ProblemException;
+import dev.cards.http.problem.Problem;
+import dev.cards.http.problem.ProblemException;
 import dev.cards.cards.service.CardService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

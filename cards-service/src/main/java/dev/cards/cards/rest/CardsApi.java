@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import dev.cards.cards.problem.Problem;
+import dev.cards.http.problem.Problem;
 import jakarta.ws.rs.core.Application;
 
 /** The API's description and the error responses its operations share (all RFC 9457). */

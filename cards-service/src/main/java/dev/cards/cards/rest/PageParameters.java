@@ -1,6 +1,6 @@
 package dev.cards.cards.rest;
 
-import dev.cards.cards.problem.ProblemException;
+import dev.cards.http.problem.ProblemException;
 
 /**
  * Parses {@code page} and {@code size} by hand: a JAX-RS int parameter that fails to convert

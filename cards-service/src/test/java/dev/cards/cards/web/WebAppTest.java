@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * The web app the service serves at / (its behaviour in a browser is tested in Chromium by
@@ -63,8 +64,15 @@ class WebAppTest {
 
     @Test
     void aRequestFromAForeignOriginIsRefused() {
-        // Quarkus' CORS filter answers before any resource: a bare 403, not in the API document.
+        // Refused before any resource (ForeignOriginGuard), so the answer is not in the API document.
         given().header("Authorization", "Bearer not-a-token").header("Origin", "https://evil.example").get("/cards")
-                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+                .then().statusCode(403).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void theServicesOwnPageIsNotAForeignOrigin() {
+        given().header("Origin", RestAssured.baseURI + ":" + RestAssured.port).get("/web/config")
+                .then().statusCode(200);
     }
 }

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.cards.auth.rest.validation.PlainTextValidator;
+import dev.cards.http.validation.PlainTextValidator;
 
 import dev.cards.auth.service.OAuthException;
 

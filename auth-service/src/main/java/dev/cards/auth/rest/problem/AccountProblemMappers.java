@@ -1,0 +1,75 @@
+package dev.cards.auth.rest.problem;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.cards.auth.crypto.InvalidAccessTokenException;
+import dev.cards.auth.rest.CrossSiteRequestException;
+import dev.cards.auth.rest.InvalidRequestException;
+import dev.cards.auth.rest.MissingAccessTokenException;
+import dev.cards.auth.rest.RefreshCookie;
+import dev.cards.auth.service.EmailTakenException;
+import dev.cards.auth.service.InvalidCredentialsException;
+import dev.cards.auth.service.InvalidGrantException;
+import dev.cards.auth.throttle.ThrottledException;
+import dev.cards.http.problem.Problems;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The auth-service's own refusals as problem details: sign-up, login, throttling, refresh and
+ * access tokens. Validation, malformed JSON, the framework's answers and unexpected failures are
+ * mapped by the shared {@link dev.cards.http.problem.RequestProblemMappers}.
+ */
+public class AccountProblemMappers {
+
+    @ServerExceptionMapper
+    public Response emailTaken(EmailTakenException e) {
+        return Problems.of(409, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCredentials(InvalidCredentialsException e) {
+        return Problems.of(401, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response throttled(ThrottledException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Problems.builder(429, e.getMessage() + "; retry after " + seconds + " s")
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
+    }
+
+    /** RFC 6749 §5.2; the refresh cookie is cleared so a browser stops sending a dead token. */
+    @ServerExceptionMapper
+    public Response invalidGrant(InvalidGrantException e) {
+        return Problems.builder(401, e.getMessage(), "invalid_grant", null)
+                .header(RefreshCookie.HEADER, RefreshCookie.cleared())
+                .build();
+    }
+
+    /** RFC 6750 §3: say why the access token was refused, so a client can tell expiry apart. */
+    @ServerExceptionMapper
+    public Response invalidAccessToken(InvalidAccessTokenException e) {
+        return Problems.builder(401, e.getMessage(), "invalid_token", null)
+                .header(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"")
+                .build();
+    }
+
+    /** The CSRF check of the refresh cookie (CookieCsrfCheck): nothing was changed. */
+    @ServerExceptionMapper
+    public Response crossSiteRequest(CrossSiteRequestException e) {
+        return Problems.of(403, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response missingAccessToken(MissingAccessTokenException e) {
+        return Problems.builder(401, e.getMessage()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return Problems.builder(400, e.getMessage(), "invalid_request", null).build();
+    }
+}
