@@ -157,5 +157,9 @@ public interface AuthConfig {
 
         /** Hashes computed at once; further logins wait their turn. Default: the number of cores. */
         Optional<Integer> maxConcurrentHashes();
+
+        /** Argon2 implementation: native (libargon2), java (Bouncy Castle), or auto: native where it loads, else java. */
+        @WithDefault("auto")
+        String implementation();
     }
 }
