@@ -10,9 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns bench/results/runs.jsonl (+ cpu.json, memory.json) into results.json, results.md and
- * chart.svg: per scenario the median over runs of ops/s, p50 and p99, and for client-expiry (the
- * runs that have counts) a second table of calls, caller failures, 401s and refreshes.
+ * Turns bench/results/runs.jsonl (+ starts.jsonl, cpu.json, memory.json) into results.json,
+ * results.md and chart.svg. First the side-by-side table: per scenario run against both Keycloak
+ * and ours (runs with a "server"), the median over interleaved rounds of each server's ops/s and
+ * CPU per operation, and the ratio of the medians against its target. Then ours alone: per
+ * scenario the median over runs of ops/s, p50 and p99, and for client-expiry (the runs that have
+ * counts) a table of calls, caller failures, 401s and refreshes; then the fresh JVM starts.
  *   java bench/Report.java bench/results
  */
 public class Report {
@@ -24,8 +27,15 @@ public class Report {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench/results");
         Map<String, List<double[]>> byLabel = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> pairs = new LinkedHashMap<>();
+        Map<String, List<String>> ownLines = new LinkedHashMap<>();
         for (String line : Files.readAllLines(dir.resolve("runs.jsonl"))) {
             if (line.isBlank()) {
+                continue;
+            }
+            if (line.contains("\"server\":")) {
+                pairs.computeIfAbsent(str(line, "label"), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(str(line, "server"), k -> new ArrayList<>()).add(line);
                 continue;
             }
             double[] run = new double[4 + COUNTS.size()];
@@ -37,20 +47,66 @@ public class Report {
                 run[4 + i] = num(line, COUNTS.get(i)); // NaN for the other scenarios and for a null count
             }
             byLabel.computeIfAbsent(str(line, "label"), k -> new ArrayList<>()).add(run);
+            ownLines.computeIfAbsent(str(line, "label"), k -> new ArrayList<>()).add(line);
         }
         String cpu = read(dir.resolve("cpu.json"));
         String memory = read(dir.resolve("memory.json"));
-        StringBuilder md = new StringBuilder("| scenario | runs | ops/s (median) | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder();
+        List<Object[]> pairRows = new ArrayList<>();
+        StringBuilder pairJson = new StringBuilder();
+        if (!pairs.isEmpty()) {
+            md.append("Side by side, one run, interleaved (Keycloak run, ours, Keycloak, ours, ...): medians over the rounds. "
+                    + "CPU per operation: the server's process tree, and PostgreSQL's, over the measured period.\n\n"
+                    + "| scenario | rounds | Keycloak ops/s | ours ops/s | ratio (per round) | target | "
+                    + "CPU ms/op Keycloak / ours | PostgreSQL ms/op Keycloak / ours | p50 ms Keycloak / ours | errors |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|\n");
+            for (var e : pairs.entrySet()) {
+                List<String> kc = e.getValue().getOrDefault("keycloak", List.of());
+                List<String> ours = e.getValue().getOrDefault("ours", List.of());
+                double kcOps = med(kc, "ops_per_s"), oursOps = med(ours, "ops_per_s"), ratio = oursOps / kcOps;
+                double target = num(ours.isEmpty() ? kc.get(0) : ours.get(0), "target");
+                StringBuilder perRound = new StringBuilder();
+                for (int i = 0; i < Math.min(kc.size(), ours.size()); i++) {
+                    perRound.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f",
+                            num(ours.get(i), "ops_per_s") / num(kc.get(i), "ops_per_s")));
+                }
+                long errors = (long) (sum(kc, "errors") + sum(ours, "errors"));
+                boolean met = ratio >= target;
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | **%.2f×** (%s) | ≥ %.1f× %s | %.2f / %.2f | %.2f / %.2f | %.1f / %.1f | %d |%n",
+                        e.getKey(), Math.min(kc.size(), ours.size()), kcOps, oursOps, ratio, perRound, target,
+                        met ? "met" : "not met", med(kc, "cpu_ms_per_op_server"), med(ours, "cpu_ms_per_op_server"),
+                        med(kc, "cpu_ms_per_op_pg"), med(ours, "cpu_ms_per_op_pg"), med(kc, "p50_ms"), med(ours, "p50_ms"), errors));
+                pairJson.append(pairRows.isEmpty() ? "" : ",").append(String.format(Locale.ROOT,
+                        "{\"label\":\"%s\",\"rounds\":%d,\"keycloak_ops_per_s\":%.1f,\"ours_ops_per_s\":%.1f,\"ratio\":%.3f,"
+                                + "\"target\":%.1f,\"met\":%b,\"keycloak_cpu_ms_per_op\":%.3f,\"ours_cpu_ms_per_op\":%.3f,"
+                                + "\"keycloak_pg_ms_per_op\":%.3f,\"ours_pg_ms_per_op\":%.3f,\"loadgen_cpu_pct\":%.0f}",
+                        e.getKey(), Math.min(kc.size(), ours.size()), kcOps, oursOps, ratio, target, met,
+                        med(kc, "cpu_ms_per_op_server"), med(ours, "cpu_ms_per_op_server"), med(kc, "cpu_ms_per_op_pg"),
+                        med(ours, "cpu_ms_per_op_pg"), med(ours, "cpu_pct_loadgen")));
+                pairRows.add(new Object[] {e.getKey(), kcOps, oursOps, ratio, target});
+            }
+            md.append("\n");
+        }
+        List<String> starts = read(dir.resolve("starts.jsonl")).lines().filter(l -> !l.isBlank()).toList();
+        md.append("Ours alone:\n\n| scenario | runs | ops/s (median) | p50 ms | p99 ms | errors | CPU ms/op auth / cards / PostgreSQL |\n|---|---|---|---|---|---|---|\n");
         StringBuilder counts = new StringBuilder("| scenario | runs | calls | caller failures | 401s: client / server "
                 + "| refreshes: client / server |\n|---|---|---|---|---|---|\n");
         StringBuilder json = new StringBuilder("{\"scenarios\":[");
         List<Object[]> rows = new ArrayList<>();
         boolean withCounts = false;
+        Map<String, String> cpuOf = new LinkedHashMap<>();
+        ownLines.forEach((label, lines) -> {
+            if (!Double.isNaN(med(lines, "cpu_ms_per_op_server"))) {
+                cpuOf.put(label, String.format(Locale.ROOT, "%.3f / %.3f / %.3f", med(lines, "cpu_ms_per_op_server"),
+                        med(lines, "cpu_ms_per_op_cards"), med(lines, "cpu_ms_per_op_pg")));
+            }
+        });
         for (var e : byLabel.entrySet()) {
             List<double[]> runs = e.getValue();
             double ops = median(runs, 0), p50 = median(runs, 1), p99 = median(runs, 2);
             long errors = (long) runs.stream().mapToDouble(r -> r[3]).sum();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %d |%n", e.getKey(), runs.size(), ops, p50, p99, errors));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %d | %s |%n", e.getKey(), runs.size(), ops, p50, p99,
+                    errors, cpuOf.containsKey(e.getKey()) ? cpuOf.get(e.getKey()) : "n/a"));
             json.append(rows.isEmpty() ? "" : ",").append(String.format(Locale.ROOT,
                     "{\"label\":\"%s\",\"runs\":%d,\"ops_per_s\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"errors\":%d",
                     e.getKey(), runs.size(), ops, p50, p99, errors));
@@ -76,6 +132,7 @@ public class Report {
                     + "auth-service answered (`auth_refreshes_total`).\n\n").append(counts);
         }
         String limits = read(dir.resolve("hash-limits.jsonl")).strip();
+        json.append("],\"side_by_side\":[").append(pairJson).append("],\"starts\":[").append(String.join(",", starts));
         json.append("],\"hash_limits\":[").append(String.join(",", limits.lines().toList()));
         json.append("],\"cpu\":").append(cpu.isBlank() ? "null" : cpu.strip())
                 .append(",\"memory\":").append(memory.isBlank() ? "null" : memory.strip()).append("}\n");
@@ -83,16 +140,64 @@ public class Report {
             md.append("\nArgon2 limit measured right before and after each login row (the machine's hashing speed varies):\n\n");
             limits.lines().forEach(l -> md.append("- `").append(l).append("`\n"));
         }
-        md.append("\nCPU cost (µs per operation): `").append(cpu.strip()).append("`\n\nResident memory after the Bench.java scenarios, before client-expiry restarts the services (MB): `")
+        if (!starts.isEmpty()) {
+            List<Double> rates = starts.stream().map(l -> num(l, "ops_per_s")).toList();
+            double median = medianOf(rates);
+            double spread = rates.stream().mapToDouble(r -> Math.abs(r / median - 1)).max().orElse(0);
+            md.append(String.format(Locale.ROOT, "%nFresh JVM starts of the auth-service on the existing database, one login run each "
+                    + "(C=4, 7 MiB t=5): logins/s %s; median %.1f, largest deviation %.0f %% (target ±15 %%: %s). "
+                    + "Start to ready (s), auth-service: %s; cards-service: %s (target ≤ 1.5 s).%n",
+                    rates.stream().map(r -> String.format(Locale.ROOT, "%.1f", r)).toList(), median, spread * 100,
+                    spread <= 0.15 ? "met" : "not met",
+                    starts.stream().map(l -> String.format(Locale.ROOT, "%.2f", num(l, "auth_ready_s"))).toList(),
+                    starts.stream().map(l -> String.format(Locale.ROOT, "%.2f", num(l, "cards_ready_s"))).toList()));
+        }
+        double kcRss = num(memory, "keycloak_rss_mb"), authRss = Math.max(num(memory, "auth_service_rss_mb"),
+                num(memory, "auth_service_rotation_off_rss_mb")), cardsRss = num(memory, "cards_service_rss_mb");
+        md.append(String.format(Locale.ROOT, "%nResident memory after the side-by-side rounds (MB): Keycloak %.0f, auth-service %.0f "
+                + "(%.2f of Keycloak's; target ≤ 0.33), cards-service %.0f (target ≤ 150). Keycloak start to ready: %s s.%n",
+                kcRss, authRss, authRss / kcRss, cardsRss, str(memory, "keycloak_ready_s").equals("?")
+                        ? String.format(Locale.ROOT, "%.1f", num(memory, "keycloak_ready_s")) : "?"));
+        md.append("\nCPU cost (µs per operation): `").append(cpu.strip()).append("`\n\nSettings and memory: `")
                 .append(memory.strip()).append("`\n");
         Files.writeString(dir.resolve("results.json"), json);
         Files.writeString(dir.resolve("results.md"), md);
-        Files.writeString(dir.resolve("chart.svg"), svg(rows));
+        Files.writeString(dir.resolve("chart.svg"), svg(pairRows, rows));
         System.out.print(md);
     }
 
+    /** The side-by-side panel (each row scaled to its larger figure), then ours alone. */
+    static String svg(List<Object[]> pairs, List<Object[]> rows) {
+        String own = ownSvg(rows);
+        if (pairs.isEmpty()) {
+            return own;
+        }
+        int rowH = 44, top = 40, left = 420, bar = 420;
+        int height = top + pairs.size() * rowH + 20;
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif' font-size='12'>%n"
+                        + "<rect width='100%%' height='100%%' fill='white'/>%n"
+                        + "<text x='10' y='20' font-weight='bold'>same run, interleaved: ops/s, Keycloak (grey) and ours (blue); "
+                        + "ratio ours/Keycloak, target in brackets</text>%n", left + bar + 160, height + 40 + rows.size() * 26 + 50));
+        for (int i = 0; i < pairs.size(); i++) {
+            Object[] r = pairs.get(i);
+            int y = top + i * rowH;
+            double kc = (double) r[1], ours = (double) r[2], max = Math.max(kc, ours);
+            int wKc = (int) Math.max(1, kc / max * bar), wOurs = (int) Math.max(1, ours / max * bar);
+            s.append(String.format(Locale.ROOT,
+                    "<text x='%d' y='%d' text-anchor='end'>%s</text>%n"
+                            + "<rect x='%d' y='%d' width='%d' height='16' fill='#9a9a9a'/><text x='%d' y='%d'>%.1f</text>%n"
+                            + "<rect x='%d' y='%d' width='%d' height='16' fill='#3b6ea5'/><text x='%d' y='%d'>%.1f  → %.2f× (≥ %.1f×)</text>%n",
+                    left - 8, y + 20, esc((String) r[0]), left, y, wKc, left + wKc + 4, y + 12, kc,
+                    left, y + 18, wOurs, left + wOurs + 4, y + 30, ours, (double) r[3], (double) r[4]));
+        }
+        int offset = height + 20;
+        return s.append("<g transform='translate(0,").append(offset).append(")'>")
+                .append(own.substring(own.indexOf('\n') + 1).replace("</svg>\n", "</g>\n")).append("</svg>\n").toString();
+    }
+
     /** Two horizontal bar panels: throughput, and p50/p99 latency. */
-    static String svg(List<Object[]> rows) {
+    static String ownSvg(List<Object[]> rows) {
         int longest = rows.stream().mapToInt(r -> ((String) r[0]).length()).max().orElse(0);
         int rowH = 26, panel = 300, top = 40;
         int left = Math.max(230, 12 + longest * 7); // room for the longest label at font size 12
@@ -123,6 +228,19 @@ public class Report {
                     x2, y, w99, x2, y, w50, x2 + w99 + 4, y + 13, p50, p99));
         }
         return s.append("</svg>\n").toString();
+    }
+
+    static double med(List<String> lines, String key) {
+        return medianOf(lines.stream().map(l -> num(l, key)).filter(v -> !Double.isNaN(v)).toList());
+    }
+
+    static double sum(List<String> lines, String key) {
+        return lines.stream().mapToDouble(l -> num(l, key)).filter(v -> !Double.isNaN(v)).sum();
+    }
+
+    static double medianOf(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static double median(List<double[]> runs, int i) {

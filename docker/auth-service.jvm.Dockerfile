@@ -50,10 +50,11 @@ COPY --from=build --chown=185 /build/auth-service/target/quarkus-app/quarkus/ /d
 EXPOSE 8081
 USER 185
 ENV QUARKUS_HTTP_HOST=0.0.0.0
-# Heap sized for Argon2: each login hash allocates 19 MiB that lives ~100 ms. A fixed 160 MiB young
-# generation with survivor spaces that hold every hash in flight (2 x 19 MiB) lets that memory die
-# young instead of being promoted; with the default sizing logins ran at 24/s instead of 39/s
-# (bench/, README "Benchmarks"). Resize with auth.password.* and max-concurrent-hashes.
-ENV JAVA_OPTS_APPEND="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:+UseSerialGC -Xms224m -Xmx224m -Xmn160m -XX:SurvivorRatio=2"
+# Argon2 runs in libargon2 (auth.password.implementation=auto), so its 19 MiB per hash is malloc'd
+# outside the Java heap and freed at once: a small heap suffices (bench/, README "JVM memory").
+# Two malloc arenas keep those buffers from spreading over one arena per thread; JNA needs native
+# access on JDK 22+ (the flag is accepted, and ignored, by 17).
+ENV MALLOC_ARENA_MAX=2
+ENV JAVA_OPTS_APPEND="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:+UseSerialGC -Xms32m -Xmx96m -XX:CICompilerCount=2 --enable-native-access=ALL-UNNAMED"
 ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
 ENTRYPOINT ["/opt/jboss/container/java/run/run-java.sh"]

@@ -64,7 +64,9 @@ COPY --from=build --chown=185 /build/cards-service/target/quarkus-app/quarkus/ /
 EXPOSE 8082
 USER 185
 ENV QUARKUS_HTTP_HOST=0.0.0.0
-# A small heap is plenty: requests allocate little and nothing lives long (README "Benchmarks").
-ENV JAVA_OPTS_APPEND="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:+UseSerialGC -Xms32m -Xmx96m"
+# A small heap is plenty: requests allocate little and nothing lives long; a small code cache, two
+# compiler threads and two malloc arenas trim the memory outside it (README "JVM memory").
+ENV MALLOC_ARENA_MAX=2
+ENV JAVA_OPTS_APPEND="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:+UseSerialGC -Xms16m -Xmx64m -XX:ReservedCodeCacheSize=32m -XX:CICompilerCount=2 -Xss512k"
 ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
 ENTRYPOINT ["/opt/jboss/container/java/run/run-java.sh"]

@@ -17,11 +17,11 @@ async function accessToken(server) {
 
 export function joseTests(server) {
   describe('jose', () => {
-    test('jwtVerify with the remote JWKS, issuer, audience, typ at+jwt and RS256', async () => {
+    test('jwtVerify with the remote JWKS, issuer, audience, typ at+jwt and ES256', async () => {
       const metadata = await (await fetch(`${server.issuer}/.well-known/oauth-authorization-server`)).json();
       const jwks = createRemoteJWKSet(new URL(metadata.jwks_uri));
       const { payload, protectedHeader } = await jwtVerify(await accessToken(server), jwks,
-        { issuer: server.issuer, audience: AUDIENCE, typ: 'at+jwt', algorithms: ['RS256'] });
+        { issuer: server.issuer, audience: AUDIENCE, typ: 'at+jwt', algorithms: ['ES256'] });
       assert.equal(protectedHeader.typ, 'at+jwt');
       assert.equal(payload.client_id, PUBLIC_CLIENT);
     });

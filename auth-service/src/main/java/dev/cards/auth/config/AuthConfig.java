@@ -71,7 +71,7 @@ public interface AuthConfig {
     }
 
     interface SigningKey {
-        /** PKCS#8 PEM file with the RSA private key that signs access tokens. Required in prod. */
+        /** PKCS#8 PEM file with the private key that signs access tokens: EC P-256 (ES256) or RSA ≥ 2048 bits (RS256). Required in prod. */
         Optional<String> location();
 
         /** PEM public keys of retired signing keys, still published so their live tokens verify. */
@@ -157,5 +157,9 @@ public interface AuthConfig {
 
         /** Hashes computed at once; further logins wait their turn. Default: the number of cores. */
         Optional<Integer> maxConcurrentHashes();
+
+        /** Argon2 implementation: native (libargon2), java (Bouncy Castle), or auto: native where it loads, else java. */
+        @WithDefault("auto")
+        String implementation();
     }
 }

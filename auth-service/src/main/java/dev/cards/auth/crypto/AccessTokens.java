@@ -35,7 +35,8 @@ public class AccessTokens {
         this.keys = keys;
         this.consumer = new JwtConsumerBuilder()
                 // RFC 8725 §3.1: accept only the algorithm we sign with; `none` and HS* never verify.
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, SigningKeys.ALGORITHM)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        keys.publishedAlgorithms().toArray(String[]::new))
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(
                         keys.publishedKeys().stream().map(k -> (JsonWebKey) k).toList()))
                 .setRequireExpirationTime()
@@ -62,7 +63,7 @@ public class AccessTokens {
                 .jws()
                 .header("typ", TYPE)
                 .keyId(keys.signingKeyId())
-                .algorithm(SignatureAlgorithm.RS256)
+                .algorithm(SignatureAlgorithm.fromAlgorithm(keys.algorithm()))
                 .sign(keys.signingKey());
     }
 

@@ -6,10 +6,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.jboss.logging.Logger;
 
 import dev.cards.auth.config.AuthConfig;
+import io.quarkus.runtime.ImageMode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PasswordHasher {
 
+    private static final Logger LOG = Logger.getLogger(PasswordHasher.class);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -27,6 +28,7 @@ public class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final Argon2Params params;
+    private final Argon2Function argon2;
     private final String dummyHash;
     /**
      * At most one hash per core at a time: more only adds 19 MiB buffers and GC pressure, not
@@ -39,6 +41,9 @@ public class PasswordHasher {
         AuthConfig.Password p = config.password();
         this.params = new Argon2Params(p.memoryKib(), p.iterations(), p.parallelism());
         this.slots = new Semaphore(p.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors()), true);
+        this.argon2 = implementation(p.implementation());
+        LOG.infof("Hashing passwords with Argon2id m=%d KiB t=%d p=%d, %s", params.memoryKib(), params.iterations(),
+                params.parallelism(), argon2.name());
         // Verified against when the email is unknown, so both failures cost one hash (OWASP
         // Authentication Cheat Sheet: respond the same way, in the same time).
         this.dummyHash = hash("not a password of anyone");
@@ -86,19 +91,30 @@ public class PasswordHasher {
         }
     }
 
-    private static byte[] argon2(String password, byte[] salt, Argon2Params p, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(p.memoryKib())
-                .withIterations(p.iterations())
-                .withParallelism(p.parallelism())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    private byte[] argon2(String password, byte[] salt, Argon2Params p, int length) {
+        return argon2.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, p, length);
+    }
+
+    /** native, java, or auto: libargon2 where it loads (not in a native image, nor on an unbundled platform), else Java. */
+    static Argon2Function implementation(String choice) {
+        switch (choice) {
+            case "java":
+                return new JavaArgon2();
+            case "native":
+                return new NativeArgon2();
+            case "auto":
+                if (ImageMode.current() == ImageMode.NATIVE_RUN) {
+                    return new JavaArgon2(); // JNA does not load libraries in a native image
+                }
+                try {
+                    return new NativeArgon2();
+                } catch (LinkageError | RuntimeException e) {
+                    LOG.infof("libargon2 cannot load here (%s); hashing with Bouncy Castle", e.toString());
+                    return new JavaArgon2();
+                }
+            default:
+                throw new IllegalArgumentException("auth.password.implementation must be auto, native or java, not " + choice);
+        }
     }
 
     /** Argon2id cost parameters. */

@@ -25,10 +25,10 @@ class ManifestProbeIT extends DeclaredProbesContract {
         return "cards_auth_test";
     }
 
-    /** A fresh RSA key as PKCS#8 PEM, the form `auth.signing-key.location` reads. */
+    /** A fresh EC P-256 key as PKCS#8 PEM, the form `auth.signing-key.location` reads. */
     private static String newSigningKey() throws Exception {
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+        var generator = KeyPairGenerator.getInstance("EC"); // the key type the service ships with (ES256)
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
         return "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";

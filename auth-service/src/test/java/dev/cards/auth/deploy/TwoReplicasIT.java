@@ -46,8 +46,8 @@ class TwoReplicasIT {
     @BeforeAll
     static void startTwoReplicas() throws Exception {
         Path dir = Files.createTempDirectory("auth-replicas");
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+        var generator = KeyPairGenerator.getInstance("EC"); // the key type the service ships with (ES256)
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
         Path key = Files.writeString(dir.resolve("signing.pem"), "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");

@@ -24,14 +24,14 @@ class JwksResourceTest {
         api().get("/.well-known/jwks.json").then().statusCode(200)
                 .header("Cache-Control", "public, max-age=300")
                 .body("keys", hasSize(1))
-                .body("keys.kty", everyItem(equalTo("RSA")))
+                .body("keys.kty", everyItem(equalTo("EC")))
                 .body("keys.use", everyItem(equalTo("sig")))
-                .body("keys.alg", everyItem(equalTo("RS256")))
+                .body("keys.alg", everyItem(equalTo("ES256")))
+                .body("keys[0].crv", equalTo("P-256"))
                 .body("keys[0].kid", notNullValue())
-                .body("keys[0].n", notNullValue())
-                .body("keys[0].e", equalTo("AQAB"))
-                .body("keys[0].d", equalTo(null))
-                .body("keys[0].p", equalTo(null));
+                .body("keys[0].x", notNullValue())
+                .body("keys[0].y", notNullValue())
+                .body("keys[0].d", equalTo(null));
     }
 
     @Test
@@ -42,7 +42,7 @@ class JwksResourceTest {
         JsonWebKeySet jwks = new JsonWebKeySet(api().get("/.well-known/jwks.json").asString());
         JwtClaims claims = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "ES256")
                 .setExpectedIssuer("http://localhost:8081")
                 .setExpectedType(true, "at+jwt")
                 .setExpectedAudience("cards-service")

@@ -21,13 +21,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** A signing key from a PEM file, plus a retired key's public half still published. */
+/**
+ * A signing key from a PEM file, plus a retired key's public half still published: an EC P-256
+ * (ES256) key that replaced an RSA (RS256) one, the migration from the earlier default.
+ */
 @QuarkusTest
 @TestProfile(KeyRotationTest.KeysFromFiles.class)
 class KeyRotationTest {
 
-    static final KeyPair CURRENT = newKeyPair();
-    static final KeyPair RETIRED = newKeyPair();
+    static final KeyPair CURRENT = newKeyPair("EC");
+    static final KeyPair RETIRED = newKeyPair("RSA");
 
     public static class KeysFromFiles implements QuarkusTestProfile {
         @Override
@@ -58,6 +61,13 @@ class KeyRotationTest {
         jws.setKey(CURRENT.getPublic());
         assertEquals(true, jws.verifySignature());
         assertEquals(kid(CURRENT), jws.getKeyIdHeaderValue());
+        assertEquals("ES256", jws.getAlgorithmHeaderValue());
+    }
+
+    @Test
+    void jwksNamesEachKeysOwnAlgorithm() {
+        api().get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys.alg", containsInAnyOrder("ES256", "RS256"));
     }
 
     static String kid(KeyPair pair) throws Exception {
@@ -69,10 +79,14 @@ class KeyRotationTest {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static KeyPair newKeyPair() {
+    static KeyPair newKeyPair(String type) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
+            if (type.equals("EC")) {
+                generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            } else {
+                generator.initialize(2048);
+            }
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -207,8 +207,9 @@ final class Replicas {
 
     /** Writes {@code <name>.pem} (PKCS#8 private key) and {@code <name>.pub.pem} (X.509 public key). */
     private Path writeKeyPair(String name) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+        // EC P-256: the key type the services ship with (ES256).
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
         Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes());
         Files.writeString(dir.resolve(name + ".pub.pem"), "-----BEGIN PUBLIC KEY-----\n"

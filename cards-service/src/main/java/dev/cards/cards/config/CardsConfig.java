@@ -1,5 +1,7 @@
 package dev.cards.cards.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +17,22 @@ public interface CardsConfig {
         /** The auth-service's public URL, which the web app at / signs in and refreshes through (CARDS_WEB_AUTH_URL). */
         @WithDefault("http://localhost:8081")
         String authUrl();
+    }
+
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /**
+         * How long a verified access token is taken as verified without checking its signature
+         * again (never past its exp). It adds at most this much to the time a key removed from the
+         * JWKS keeps verifying (the JWKS answer's max-age). 0 turns the cache off.
+         */
+        @WithDefault("1S")
+        Duration ttl();
+
+        /** Verified tokens kept at most; past that, new ones are verified every time until entries expire. */
+        @WithDefault("1024")
+        int maxEntries();
     }
 
     interface Http {

@@ -12,23 +12,38 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 
 /**
  * Accepts only JWTs typed as access tokens, before SmallRye JWT's own checks: RFC 9068 §4 and
  * RFC 8725 §3.11 (explicit typing), so no other JWT the auth-service's key signs can pass for
- * one. SmallRye JWT has no setting for the `typ` header, hence this factory.
+ * one. SmallRye JWT has no setting for the `typ` header, hence this factory. Tokens verified a
+ * moment ago are answered from {@link VerifiedTokens}.
  */
 @ApplicationScoped
 @Alternative
 @Priority(1)
 public class TypedAccessTokens extends DefaultJWTCallerPrincipalFactory {
 
+    private final VerifiedTokens verified;
+
+    @Inject
+    public TypedAccessTokens(VerifiedTokens verified) {
+        this.verified = verified;
+    }
+
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        JWTCallerPrincipal known = verified.get(token);
+        if (known != null) {
+            return known;
+        }
         if (!isAccessTokenType(token)) {
             throw new ParseException("The token is not typed at+jwt");
         }
-        return super.parse(token, authContextInfo);
+        JWTCallerPrincipal principal = super.parse(token, authContextInfo);
+        verified.put(token, principal);
+        return principal;
     }
 
     /** RFC 9068 §4: `at+jwt` or `application/at+jwt`, compared case-insensitively (RFC 7515 §4.1.9). */

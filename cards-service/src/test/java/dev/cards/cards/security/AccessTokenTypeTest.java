@@ -54,7 +54,7 @@ class AccessTokenTypeTest {
         org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
         jws.setPayload(new String(java.util.Base64.getUrlDecoder().decode(typed.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8));
-        jws.setAlgorithmHeaderValue("RS256");
+        jws.setAlgorithmHeaderValue("ES256");
         jws.setKeyIdHeaderValue(TestTokens.primaryKey().kid());
         jws.setKey(TestTokens.primaryKey().privateKey());
         listWith(jws.getCompactSerialization(), 401);

@@ -46,7 +46,7 @@ public final class ForgedTokens {
     }
 
     /**
-     * The same claims and kid, HS256-signed with the RSA public key's encoded bytes as the HMAC
+     * The same claims and kid, HS256-signed with the public key's encoded bytes as the HMAC
      * secret: the algorithm-confusion attack (RFC 8725 §2.1) on verifiers that trust "alg".
      */
     public static String hmacWithPublicKey(String token, TestKey key) throws Exception {

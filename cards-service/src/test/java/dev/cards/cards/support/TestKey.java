@@ -5,23 +5,25 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
 
-/** A test RSA signing key with its RFC 7638 thumbprint as kid, as the auth-service makes them. */
-public record TestKey(String kid, RSAPrivateKey privateKey, RSAPublicKey publicKey) {
+/** A test EC P-256 (ES256) signing key with its RFC 7638 thumbprint as kid, as the auth-service makes them. */
+public record TestKey(String kid, PrivateKey privateKey, PublicKey publicKey) {
 
     public static TestKey generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            return of((RSAPrivateKey) pair.getPrivate(), (RSAPublicKey) pair.getPublic());
+            return of(pair.getPrivate(), pair.getPublic());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -29,10 +31,10 @@ public record TestKey(String kid, RSAPrivateKey privateKey, RSAPublicKey publicK
 
     /** The JWKS entry the auth-service would publish for this key. */
     public String jwkJson() {
-        RsaJsonWebKey jwk = new RsaJsonWebKey(publicKey);
+        EllipticCurveJsonWebKey jwk = new EllipticCurveJsonWebKey((ECPublicKey) publicKey);
         jwk.setKeyId(kid);
         jwk.setUse("sig");
-        jwk.setAlgorithm("RS256");
+        jwk.setAlgorithm("ES256");
         return jwk.toJson();
     }
 
@@ -46,18 +48,18 @@ public record TestKey(String kid, RSAPrivateKey privateKey, RSAPublicKey publicK
     public static TestKey read(Path file) {
         try {
             String[] lines = Files.readString(file).split("\n");
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            KeyFactory ec = KeyFactory.getInstance("EC");
             Base64.Decoder b64 = Base64.getDecoder();
-            RSAPrivateKey priv = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(b64.decode(lines[0])));
-            RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(b64.decode(lines[1])));
+            PrivateKey priv = ec.generatePrivate(new PKCS8EncodedKeySpec(b64.decode(lines[0])));
+            PublicKey pub = ec.generatePublic(new X509EncodedKeySpec(b64.decode(lines[1])));
             return of(priv, pub);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read test key " + file, e);
         }
     }
 
-    private static TestKey of(RSAPrivateKey priv, RSAPublicKey pub) {
-        String kid = new RsaJsonWebKey(pub).calculateBase64urlEncodedThumbprint("SHA-256");
+    private static TestKey of(PrivateKey priv, PublicKey pub) {
+        String kid = new EllipticCurveJsonWebKey((ECPublicKey) pub).calculateBase64urlEncodedThumbprint("SHA-256");
         return new TestKey(kid, priv, pub);
     }
 }

@@ -11,7 +11,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Mints access tokens shaped exactly like the auth-service's (RS256, thumbprint kid, iss, sub,
+ * Mints access tokens shaped exactly like the auth-service's (ES256, thumbprint kid, iss, sub,
  * aud, exp, iat, jti, client_id, upn, groups; header typ at+jwt), signed with the key the test JWKS server publishes.
  */
 public final class TestTokens {
@@ -57,7 +57,7 @@ public final class TestTokens {
 
     /** Signed with this {@code typ} header; {@code null} leaves the builder's default. */
     public static String signTyped(JwtClaimsBuilder claims, TestKey key, String typ) {
-        var jws = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256);
+        var jws = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.ES256);
         return (typ == null ? jws : jws.header("typ", typ)).sign(key.privateKey());
     }
 }
