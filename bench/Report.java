@@ -131,7 +131,10 @@ public class Report {
                     + "(`cards_token_rejections_total`); refreshes: refresh requests the client sent / the "
                     + "auth-service answered (`auth_refreshes_total`).\n\n").append(counts);
         }
+        String overhead = clientOverhead(ownLines);
+        md.append(overhead.isEmpty() ? "" : overhead.substring(0, overhead.indexOf('\u0000')));
         String limits = read(dir.resolve("hash-limits.jsonl")).strip();
+        json.append("],\"client_overhead\":[").append(overhead.isEmpty() ? "" : overhead.substring(overhead.indexOf('\u0000') + 1));
         json.append("],\"side_by_side\":[").append(pairJson).append("],\"starts\":[").append(String.join(",", starts));
         json.append("],\"hash_limits\":[").append(String.join(",", limits.lines().toList()));
         json.append("],\"cpu\":").append(cpu.isBlank() ? "null" : cpu.strip())
@@ -164,6 +167,45 @@ public class Report {
         Files.writeString(dir.resolve("results.md"), md);
         Files.writeString(dir.resolve("chart.svg"), svg(pairRows, rows));
         System.out.print(md);
+    }
+
+    /**
+     * The refreshing client against the same generated client with a fixed header, runs tagged
+     * "overhead" and interleaved per round: the added latency is the median over rounds of each
+     * round's p50 ratio. Markdown, a NUL, then the JSON rows; empty without such runs.
+     */
+    static String clientOverhead(Map<String, List<String>> ownLines) {
+        Map<String, Map<String, List<String>>> byConcurrency = new LinkedHashMap<>();
+        ownLines.values().stream().flatMap(List::stream).filter(l -> !str(l, "overhead").equals("?"))
+                .forEach(l -> byConcurrency.computeIfAbsent(str(l, "overhead"), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(l.contains("\"client\":\"fixed-header\"") ? "fixed" : "refreshing", k -> new ArrayList<>()).add(l));
+        if (byConcurrency.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nThe refreshing client against the same generated client with a fixed header "
+                + "(`cards load` and `cards load --fixed-header`, no refresh due; interleaved per round). Added latency: "
+                + "median over rounds of each round's p50 ratio.\n\n| concurrency | rounds | p50 ms fixed / refreshing "
+                + "| added latency (per round) | ops/s fixed / refreshing | target |\n|---|---|---|---|---|---|\n");
+        StringBuilder json = new StringBuilder();
+        byConcurrency.forEach((c, modes) -> {
+            List<String> fixed = modes.getOrDefault("fixed", List.of()), refreshing = modes.getOrDefault("refreshing", List.of());
+            int rounds = Math.min(fixed.size(), refreshing.size());
+            List<Double> added = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                added.add(num(refreshing.get(i), "p50_ms") / num(fixed.get(i), "p50_ms") - 1);
+            }
+            double median = medianOf(added);
+            boolean met = median <= 0.10;
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f / %.2f | **%+.1f %%** (%s) | %.0f / %.0f | ≤ +10 %% %s |%n", c, rounds,
+                    med(fixed, "p50_ms"), med(refreshing, "p50_ms"), median * 100,
+                    String.join(", ", added.stream().map(a -> String.format(Locale.ROOT, "%+.1f", a * 100)).toList()),
+                    med(fixed, "ops_per_s"), med(refreshing, "ops_per_s"), met ? "met" : "not met"));
+            json.append(json.isEmpty() ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"concurrency\":\"%s\",\"rounds\":%d,\"fixed_p50_ms\":%.3f,\"refreshing_p50_ms\":%.3f,"
+                            + "\"added_latency\":%.4f,\"met\":%b}",
+                    c, rounds, med(fixed, "p50_ms"), med(refreshing, "p50_ms"), median, met));
+        });
+        return md + "\u0000" + json;
     }
 
     /** The side-by-side panel (each row scaled to its larger figure), then ours alone. */

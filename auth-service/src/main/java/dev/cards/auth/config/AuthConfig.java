@@ -62,6 +62,15 @@ public interface AuthConfig {
          */
         @WithDefault("30S")
         Duration reuseGrace();
+
+        /**
+         * Without rotation: a refresh writes the session's new idle end only when the stored one is
+         * more than this (at most a tenth of {@link #lifetime()}) short of it, so a busy session costs
+         * one write per step instead of one per refresh. A session may therefore end up to one step
+         * before its idle lifetime after its last refresh, never after it.
+         */
+        @WithDefault("60S")
+        Duration idleRenewalStep();
     }
 
     interface Session {

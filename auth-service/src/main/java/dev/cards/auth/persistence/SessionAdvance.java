@@ -43,6 +43,11 @@ public class SessionAdvance {
     private static final String H2 = "SELECT s.user_id, u.email, s.idle_expires_at FROM FINAL TABLE (" + SET_AND_WHERE
             + ") s JOIN app_user u ON u.id = s.user_id";
 
+    /** The same conditions, read only: no row lock, no WAL, no commit to flush. */
+    private static final String CURRENT = """
+            SELECT s.user_id, u.email, s.idle_expires_at, s.expires_at FROM refresh_session s JOIN app_user u ON u.id = s.user_id
+             WHERE s.id = ? AND s.client_id = ? AND s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND s.idle_expires_at > ?""";
+
     private final DataSource dataSource;
     private final String sql;
 
@@ -57,6 +62,34 @@ public class SessionAdvance {
 
     /** What a successful advance tells the caller: enough to issue the new token pair. */
     public record Advanced(UUID userId, String email, Instant idleExpiresAt) {
+    }
+
+    /** A live session as {@link #current} reads it. */
+    public record Live(UUID userId, String email, Instant idleExpiresAt, Instant expiresAt) {
+    }
+
+    /**
+     * Session {@code id} if it belongs to {@code clientId}, {@code presentedHash} is its current token
+     * and it is live at {@code now}; nothing is written.
+     */
+    public Optional<Live> current(UUID id, String clientId, String presentedHash, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(CURRENT)) {
+            statement.setObject(1, id);
+            statement.setString(2, clientId);
+            statement.setString(3, presentedHash);
+            statement.setObject(4, at(now));
+            statement.setObject(5, at(now));
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Live(row.getObject(1, UUID.class), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, OffsetDateTime.class).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Session read failed: " + e.getMessage(), e);
+        }
     }
 
     /**

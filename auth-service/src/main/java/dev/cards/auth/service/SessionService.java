@@ -85,13 +85,16 @@ public class SessionService {
         Instant now = clock.instant();
         UUID sessionId = codec.sessionOf(token);
         String hash = codec.hash(token);
-        String next = config.refreshToken().rotation() ? codec.successorOf(token) : token;
-        // The common case, a live session's current token, in one statement.
-        var advanced = advance.advance(sessionId, clientId, hash, codec.hash(next), now, now.plus(config.refreshToken().lifetime()));
-        Outcome outcome = advanced.isPresent()
-                ? Outcome.of(pair(advanced.get().userId(), advanced.get().email(), clientId, advanced.get().idleExpiresAt(),
-                        next, now))
-                : QuarkusTransaction.requiringNew().call(() -> decideUnderLock(sessionId, clientId, token, hash, now));
+        Outcome outcome = unchangedSession(sessionId, clientId, token, hash, now);
+        if (outcome == null) {
+            String next = config.refreshToken().rotation() ? codec.successorOf(token) : token;
+            // The common case, a live session's current token, in one statement.
+            var advanced = advance.advance(sessionId, clientId, hash, codec.hash(next), now, now.plus(config.refreshToken().lifetime()));
+            outcome = advanced.isPresent()
+                    ? Outcome.of(pair(advanced.get().userId(), advanced.get().email(), clientId, advanced.get().idleExpiresAt(),
+                            next, now))
+                    : QuarkusTransaction.requiringNew().call(() -> decideUnderLock(sessionId, clientId, token, hash, now));
+        }
         // Thrown after the commit, so a revocation for reuse sticks.
         if (outcome.failure() != null) {
             metrics.refreshRejected(outcome.reuse());
@@ -130,6 +133,32 @@ public class SessionService {
     /** Revokes every session of a user. */
     public void logoutEverywhere(UUID userId) {
         QuarkusTransaction.requiringNew().run(() -> RefreshSession.revokeAllOf(userId, clock.instant()));
+    }
+
+    /**
+     * Without rotation, a refresh whose session needs no new idle end is a read: the token stays the
+     * same, so there is nothing to write but the idle end, and that only once per renewal step. Null
+     * when the write path must decide. A revocation committed before the read is seen by it.
+     */
+    private Outcome unchangedSession(UUID sessionId, String clientId, String token, String hash, Instant now) {
+        if (config.refreshToken().rotation()) {
+            return null;
+        }
+        var live = advance.current(sessionId, clientId, hash, now).orElse(null);
+        if (live == null) {
+            return null;
+        }
+        Duration lifetime = config.refreshToken().lifetime();
+        Duration step = min(config.refreshToken().idleRenewalStep(), lifetime.dividedBy(10));
+        Instant wanted = idleEnd(live.expiresAt(), now);
+        if (live.idleExpiresAt().isBefore(wanted.minus(step))) {
+            return null;
+        }
+        return Outcome.of(pair(live.userId(), live.email(), clientId, live.idleExpiresAt(), token, now));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**

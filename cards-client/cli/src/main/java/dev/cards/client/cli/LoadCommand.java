@@ -3,13 +3,17 @@ package dev.cards.client.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.cards.client.api.cards.api.CardsApi;
 import dev.cards.client.api.cards.model.CardRequest;
 import dev.cards.client.error.AccessTokenRejectedException;
 import dev.cards.client.error.ConflictException;
 import dev.cards.client.rest.CardsClients;
 import dev.cards.client.session.InMemoryTokenStore;
+import dev.cards.client.session.SessionRefresher;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +61,12 @@ class LoadCommand implements Runnable {
             description = "refresh only after a 401, so that every expiry reaches the cards-service")
     boolean reactiveOnly;
 
+    @Option(names = "--fixed-header",
+            description = "the baseline of the client's own cost: the same generated interface, built without "
+                    + "the refresh policy, sending the signed-in access token as it is; nothing refreshes, so "
+                    + "use access tokens that outlive the run")
+    boolean fixedHeader;
+
     @Override
     public void run() {
         if (concurrency < 1 || seconds < 1 || warmupSeconds < 0) {
@@ -68,12 +78,13 @@ class LoadCommand implements Runnable {
         Duration tokenLifetime = signIn(clients);
         String id = clients.cards().createCard(new CardRequest().question("Load question")
                 .answer("Load answer").tags(List.of("load"))).getId().toString();
+        CardsApi api = fixedHeader ? withFixedHeader(clients) : clients.cards();
 
         AtomicReference<ServerCounts> before = new AtomicReference<>();
         ClosedLoop.Outcome outcome;
         try {
             outcome = new ClosedLoop(concurrency, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds)).run(
-                    () -> clients.cards().getCard(id),
+                    () -> api.getCard(id),
                     () -> {
                         before.set(ServerCounts.read(cards.globals.authUrl, cards.globals.cardsUrl));
                         counts.open();
@@ -96,8 +107,19 @@ class LoadCommand implements Runnable {
         err.flush();
         var out = spec.commandLine().getOut();
         out.println(new LoadResult(concurrency, Duration.ofSeconds(seconds), outcome, counts.cardsRejections(),
-                counts.refreshes(), server, tokenLifetime, !reactiveOnly).json());
+                counts.refreshes(), server, tokenLifetime, !reactiveOnly, fixedHeader).json());
         out.flush();
+    }
+
+    /**
+     * The generated interface as {@link CardsClients} builds it (its registered providers, the same
+     * timeouts), minus the refresh policy: its bearer filter attaches the session's token from memory,
+     * which no refresh replaces during the run, so every call carries the same header.
+     */
+    private CardsApi withFixedHeader(CardsClients clients) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(cards.globals.cardsUrl)
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).disableDefaultMapper(true)
+                .property(SessionRefresher.class.getName(), clients.refresher()).build(CardsApi.class);
     }
 
     /** Signs up if the user is new, logs in, and returns the access tokens' lifetime. */

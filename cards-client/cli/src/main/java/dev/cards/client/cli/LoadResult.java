@@ -10,7 +10,7 @@ import java.util.Locale;
  * period, as in Bench; {@code errors} repeats {@code caller_failures} for that shape.
  */
 record LoadResult(int concurrency, Duration measured, ClosedLoop.Outcome outcome, long clientRejections,
-        long clientRefreshes, ServerCounts server, Duration tokenLifetime, boolean proactiveRefresh) {
+        long clientRefreshes, ServerCounts server, Duration tokenLifetime, boolean proactiveRefresh, boolean fixedHeader) {
 
     static final String SCENARIO = "client-expiry";
 
@@ -21,11 +21,12 @@ record LoadResult(int concurrency, Duration measured, ClosedLoop.Outcome outcome
                 "{\"scenario\":\"%s\",\"concurrency\":%d,\"seconds\":%.1f,\"requests\":%d,\"errors\":%d,"
                         + "\"ops_per_s\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,"
                         + "\"calls\":%d,\"caller_failures\":%d,\"client_401s\":%d,\"client_refreshes\":%d,"
-                        + "\"server_401s\":%s,\"server_refreshes\":%s,\"token_lifetime_s\":%d,\"proactive_refresh\":%b}",
+                        + "\"server_401s\":%s,\"server_refreshes\":%s,\"token_lifetime_s\":%d,\"proactive_refresh\":%b,\"client\":\"%s\"}",
                 SCENARIO, concurrency, seconds, latencies.length, outcome.failures(), latencies.length / seconds,
                 percentile(latencies, 0.50), percentile(latencies, 0.99),
                 outcome.calls(), outcome.failures(), clientRejections, clientRefreshes,
-                count(server.rejections()), count(server.refreshes()), tokenLifetime.toSeconds(), proactiveRefresh);
+                count(server.rejections()), count(server.refreshes()), tokenLifetime.toSeconds(), proactiveRefresh,
+                fixedHeader ? "fixed-header" : "refreshing");
     }
 
     /** Counters are whole numbers; an unreadable one is null rather than a made-up 0. */

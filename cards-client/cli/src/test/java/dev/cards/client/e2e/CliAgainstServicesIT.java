@@ -79,6 +79,22 @@ class CliAgainstServicesIT {
         assertTrue(result.get("client_refreshes").asLong() > 0, line);
         assertEquals(result.get("client_refreshes").asLong(), result.get("server_refreshes").asLong(), line);
         assertEquals(2, result.get("token_lifetime_s").asLong(), line);
+        assertEquals("refreshing", result.get("client").asText(), line);
+    }
+
+    @Test
+    void loadWithAFixedHeaderNeverRefreshes() throws Exception {
+        // The baseline bench/run compares the refreshing client with: the same calls, nothing refreshed.
+        Run load = cards("", "load", "--concurrency", "2", "--warmup", "0", "--seconds", "1", "--fixed-header");
+        assertEquals(0, load.exitCode(), load.out());
+        String line = load.out().lines().filter(l -> l.startsWith("{\"scenario\":\"client-expiry\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no JSON line in:\n" + load.out()));
+        JsonNode result = new ObjectMapper().readTree(line);
+
+        assertEquals("fixed-header", result.get("client").asText(), line);
+        assertTrue(result.get("requests").asLong() > 0, line);
+        assertEquals(0, result.get("client_refreshes").asLong(), line);
+        assertEquals(0, result.get("server_refreshes").asLong(), line);
     }
 
     @Test
