@@ -133,7 +133,23 @@ public class Report {
         }
         String overhead = clientOverhead(ownLines);
         md.append(overhead.isEmpty() ? "" : overhead.substring(0, overhead.indexOf('\u0000')));
+        List<String> hot = read(dir.resolve("hot-paths.jsonl")).lines().filter(l -> !l.isBlank()).toList();
+        if (!hot.isEmpty()) {
+            md.append("\nWhere the server's CPU went (one separate run each under JFR, `bench/HotPaths.java`): share of the "
+                    + "samples with the named code anywhere on the stack; own: only where it is the innermost code outside the JDK.\n\n| run | sampler | samples | shares |\n|---|---|---|---|\n");
+            for (String l : hot) {
+                Matcher m = Pattern.compile("\"([a-z0-9_]+)_share\":([0-9.]+|NaN)").matcher(l);
+                List<String> shares = new ArrayList<>();
+                while (m.find()) {
+                    shares.add(String.format(Locale.ROOT, "%s %.1f %% (own %.1f %%)", m.group(1).replace('_', ' '),
+                            Double.parseDouble(m.group(2)) * 100, num(l, m.group(1) + "_own") * 100));
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s |%n", str(l, "label"), str(l, "sampler"), num(l, "samples"),
+                        String.join(", ", shares)));
+            }
+        }
         String limits = read(dir.resolve("hash-limits.jsonl")).strip();
+        json.append("],\"hot_paths\":[").append(String.join(",", hot));
         json.append("],\"client_overhead\":[").append(overhead.isEmpty() ? "" : overhead.substring(overhead.indexOf('\u0000') + 1));
         json.append("],\"side_by_side\":[").append(pairJson).append("],\"starts\":[").append(String.join(",", starts));
         json.append("],\"hash_limits\":[").append(String.join(",", limits.lines().toList()));

@@ -439,15 +439,19 @@ def check_dockerfile(path, compose_tags):
             if not check(src.startswith(prefix), where, f"{src} is not under the build's {prefix}"):
                 continue
             out = src[len(prefix):]
-            allowed = {"jvm": ["quarkus-app/lib/", "quarkus-app/*.jar", "quarkus-app/app/", "quarkus-app/quarkus/"],
+            allowed = {"jvm": ["quarkus-app/lib/", "quarkus-app/*.jar", "quarkus-app/app/", "quarkus-app/quarkus/",
+                               "quarkus-app/app.aot"],
                        "native": ["*-runner"]}[mode]
             check(out in allowed, where, f"{out} is not a {mode} build output ({', '.join(allowed)})")
             local = glob.glob(os.path.join(ROOT, module, "target", out))
-            if mode == "jvm" and os.path.isdir(os.path.join(ROOT, module, "target/quarkus-app")):
+            # app.aot exists only where the build recorded an AOT cache (JDK 25, as the image's build stage).
+            if mode == "jvm" and out != "quarkus-app/app.aot" and os.path.isdir(os.path.join(ROOT, module, "target/quarkus-app")):
                 check(bool(local), where, f"a local build has no {module}/target/{out}")
     if mode == "jvm":
         copied_outputs = [w for _, ins, a in final["ins"] if ins == "COPY" for w in split_flags(a)[1][:-1]]
-        check(len(copied_outputs) == 4, f"{name} fast-jar", "copy lib/, *.jar, app/ and quarkus/ of target/quarkus-app")
+        check(len(copied_outputs) == 5, f"{name} aot-jar", "copy lib/, *.jar, app/, quarkus/ and app.aot of target/quarkus-app")
+        opts = next((a for _, ins, a in final["ins"] if ins == "ENV" and a.startswith("JAVA_OPTS_APPEND=")), "")
+        check("-XX:AOTCache=/deployments/app.aot" in opts, f"{name} JAVA_OPTS_APPEND", "the JVM maps the copied AOT cache")
 
 
 # ---------------------------------------------------------------- compose
