@@ -11,6 +11,7 @@ import dev.cards.client.api.cards.model.CardRequest;
 import dev.cards.client.error.AccessTokenRejectedException;
 import dev.cards.client.error.ConflictException;
 import dev.cards.client.rest.CardsClients;
+import dev.cards.client.rest.ExchangeObserver;
 import dev.cards.client.session.InMemoryTokenStore;
 import dev.cards.client.session.SessionRefresher;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -78,7 +79,7 @@ class LoadCommand implements Runnable {
         Duration tokenLifetime = signIn(clients);
         String id = clients.cards().createCard(new CardRequest().question("Load question")
                 .answer("Load answer").tags(List.of("load"))).getId().toString();
-        CardsApi api = fixedHeader ? withFixedHeader(clients) : clients.cards();
+        CardsApi api = fixedHeader ? withFixedHeader(clients, counts) : clients.cards();
 
         AtomicReference<ServerCounts> before = new AtomicReference<>();
         ClosedLoop.Outcome outcome;
@@ -113,13 +114,15 @@ class LoadCommand implements Runnable {
 
     /**
      * The generated interface as {@link CardsClients} builds it (its registered providers, the same
-     * timeouts), minus the refresh policy: its bearer filter attaches the session's token from memory,
-     * which no refresh replaces during the run, so every call carries the same header.
+     * timeouts, the same exchange observer counting for this command), minus the refresh policy: its
+     * bearer filter attaches the session's token from memory, which no refresh replaces during the
+     * run, so every call carries the same header.
      */
-    private CardsApi withFixedHeader(CardsClients clients) {
+    private CardsApi withFixedHeader(CardsClients clients, ExchangeCounts counts) {
         return QuarkusRestClientBuilder.newBuilder().baseUri(cards.globals.cardsUrl)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).disableDefaultMapper(true)
-                .property(SessionRefresher.class.getName(), clients.refresher()).build(CardsApi.class);
+                .property(SessionRefresher.class.getName(), clients.refresher())
+                .register(new ExchangeObserver("cards", counts), 9000).build(CardsApi.class);
     }
 
     /** Signs up if the user is new, logs in, and returns the access tokens' lifetime. */
