@@ -131,8 +131,8 @@ public class Report {
                     + "(`cards_token_rejections_total`); refreshes: refresh requests the client sent / the "
                     + "auth-service answered (`auth_refreshes_total`).\n\n").append(counts);
         }
-        String overhead = clientOverhead(ownLines);
-        md.append(overhead.isEmpty() ? "" : overhead.substring(0, overhead.indexOf('\u0000')));
+        Section overhead = clientOverhead(ownLines);
+        md.append(overhead.markdown());
         List<String> hot = read(dir.resolve("hot-paths.jsonl")).lines().filter(l -> !l.isBlank()).toList();
         if (!hot.isEmpty()) {
             md.append("\nWhere the server's CPU went (one separate run each under JFR, `bench/HotPaths.java`): share of the "
@@ -150,7 +150,7 @@ public class Report {
         }
         String limits = read(dir.resolve("hash-limits.jsonl")).strip();
         json.append("],\"hot_paths\":[").append(String.join(",", hot));
-        json.append("],\"client_overhead\":[").append(overhead.isEmpty() ? "" : overhead.substring(overhead.indexOf('\u0000') + 1));
+        json.append("],\"client_overhead\":[").append(overhead.json());
         json.append("],\"side_by_side\":[").append(pairJson).append("],\"starts\":[").append(String.join(",", starts));
         json.append("],\"hash_limits\":[").append(String.join(",", limits.lines().toList()));
         json.append("],\"cpu\":").append(cpu.isBlank() ? "null" : cpu.strip())
@@ -188,15 +188,15 @@ public class Report {
     /**
      * The refreshing client against the same generated client with a fixed header, runs tagged
      * "overhead" and interleaved per round: the added latency is the median over rounds of each
-     * round's p50 ratio. Markdown, a NUL, then the JSON rows; empty without such runs.
+     * round's p50 ratio. Both empty without such runs.
      */
-    static String clientOverhead(Map<String, List<String>> ownLines) {
+    static Section clientOverhead(Map<String, List<String>> ownLines) {
         Map<String, Map<String, List<String>>> byConcurrency = new LinkedHashMap<>();
         ownLines.values().stream().flatMap(List::stream).filter(l -> !str(l, "overhead").equals("?"))
                 .forEach(l -> byConcurrency.computeIfAbsent(str(l, "overhead"), k -> new LinkedHashMap<>())
                         .computeIfAbsent(l.contains("\"client\":\"fixed-header\"") ? "fixed" : "refreshing", k -> new ArrayList<>()).add(l));
         if (byConcurrency.isEmpty()) {
-            return "";
+            return new Section("", "");
         }
         StringBuilder md = new StringBuilder("\nThe refreshing client against the same generated client with a fixed header "
                 + "(`cards load` and `cards load --fixed-header`, no refresh due; interleaved per round). Added latency: "
@@ -221,7 +221,11 @@ public class Report {
                             + "\"added_latency\":%.4f,\"met\":%b}",
                     c, rounds, med(fixed, "p50_ms"), med(refreshing, "p50_ms"), median, met));
         });
-        return md + "\u0000" + json;
+        return new Section(md.toString(), json.toString());
+    }
+
+    /** A part of the report: its Markdown and its JSON rows. */
+    record Section(String markdown, String json) {
     }
 
     /** The side-by-side panel (each row scaled to its larger figure), then ours alone. */

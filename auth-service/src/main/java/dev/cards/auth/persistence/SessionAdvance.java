@@ -30,12 +30,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SessionAdvance {
 
+    /** The session is this client's, the presented token its current one, and it is live. */
+    private static final String CURRENT_AND_LIVE =
+            "id = ? AND client_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?";
+
     private static final String SET_AND_WHERE = """
             UPDATE refresh_session
                SET token_hash = ?, previous_token_hash = CASE WHEN ? THEN token_hash ELSE previous_token_hash END,
                    rotated_at = CASE WHEN ? THEN ? ELSE rotated_at END,
                    idle_expires_at = LEAST(?, expires_at)
-             WHERE id = ? AND client_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?""";
+             WHERE """ + " " + CURRENT_AND_LIVE;
 
     private static final String POSTGRESQL = "WITH s AS (" + SET_AND_WHERE + " RETURNING user_id, idle_expires_at)"
             + " SELECT s.user_id, u.email, s.idle_expires_at FROM s JOIN app_user u ON u.id = s.user_id";
@@ -44,9 +48,9 @@ public class SessionAdvance {
             + ") s JOIN app_user u ON u.id = s.user_id";
 
     /** The same conditions, read only: no row lock, no WAL, no commit to flush. */
-    private static final String CURRENT = """
-            SELECT s.user_id, u.email, s.idle_expires_at, s.expires_at FROM refresh_session s JOIN app_user u ON u.id = s.user_id
-             WHERE s.id = ? AND s.client_id = ? AND s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND s.idle_expires_at > ?""";
+    private static final String CURRENT = "SELECT s.user_id, u.email, s.idle_expires_at, s.expires_at FROM ("
+            + "SELECT user_id, idle_expires_at, expires_at FROM refresh_session WHERE " + CURRENT_AND_LIVE
+            + ") s JOIN app_user u ON u.id = s.user_id";
 
     private final DataSource dataSource;
     private final String sql;

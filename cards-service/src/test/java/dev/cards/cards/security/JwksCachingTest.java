@@ -4,7 +4,6 @@ import static dev.cards.cards.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cards.cards.support.JwksAdmin;
@@ -16,19 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class JwksCachingTest {
 
-    /**
-     * jose4j's HttpsJwks skips a forced refresh within 300 ms of the last one (its
-     * refreshReprieveThreshold), whatever smallrye.jwt.jwks.forced-refresh-interval says: a test
-     * that follows another test's refresh that closely would see a new kid as unknown.
-     */
-    private static final long JOSE4J_REFRESH_REPRIEVE_MILLIS = 300;
-
     private final String user = TestTokens.newUser();
-
-    @BeforeEach
-    void waitOutTheLastRefreshsReprieve() throws InterruptedException {
-        Thread.sleep(JOSE4J_REFRESH_REPRIEVE_MILLIS + 50);
-    }
 
     @AfterEach
     void restoreTheJwks() {

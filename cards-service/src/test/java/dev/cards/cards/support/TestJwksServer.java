@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -24,6 +26,13 @@ public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
 
     private final AtomicReference<String> jwks = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
+    /**
+     * jose4j's HttpsJwks skips a forced refresh within 300 ms of its last fetch
+     * (refreshReprieveThreshold, whatever smallrye.jwt.jwks.forced-refresh-interval says), so a key
+     * published sooner would stay unknown to the next token that needs it.
+     */
+    private static final long REFRESH_REPRIEVE_NANOS = TimeUnit.MILLISECONDS.toNanos(300 + 50);
+    private final AtomicLong lastFetchNanos = new AtomicLong(System.nanoTime() - REFRESH_REPRIEVE_NANOS);
     private final AtomicBoolean down = new AtomicBoolean();
     /** The JWKS answer's Cache-Control max-age, as the auth-service sends one; none while null. */
     private final AtomicReference<String> maxAge = new AtomicReference<>();
@@ -67,6 +76,7 @@ public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
 
     private void serveJwks(HttpExchange exchange) throws IOException {
         fetches.incrementAndGet();
+        lastFetchNanos.set(System.nanoTime());
         if (down.get()) {
             respond(exchange, 503, "");
         } else {
@@ -81,7 +91,10 @@ public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
     private void admin(HttpExchange exchange) throws IOException {
         String action = exchange.getRequestURI().getPath().substring("/admin".length());
         switch (action) {
-            case "/jwks" -> jwks.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            case "/jwks" -> {
+                jwks.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                waitOutTheRefreshReprieve();
+            }
             case "/down" -> down.set(true);
             case "/up" -> down.set(false);
             case "/max-age" -> {
@@ -98,6 +111,18 @@ public class TestJwksServer implements QuarkusTestResourceLifecycleManager {
             }
         }
         respond(exchange, 204, null);
+    }
+
+    /** Answers the publish only once the service's next forced refresh will really fetch. */
+    private void waitOutTheRefreshReprieve() {
+        long left = lastFetchNanos.get() + REFRESH_REPRIEVE_NANOS - System.nanoTime();
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
