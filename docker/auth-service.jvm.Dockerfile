@@ -9,7 +9,7 @@
 # Run (the prod profile needs PostgreSQL and a PKCS#8 PEM signing key; see docker/README.md):
 #   docker run --rm -p 8081:8081 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db.example:5432/cards_auth \
-#     -e QUARKUS_DATASOURCE_USERNAME=cards -e QUARKUS_DATASOURCE_PASSWORD=cards \
+#     -e QUARKUS_DATASOURCE_USERNAME=cards_auth -e QUARKUS_DATASOURCE_PASSWORD="$AUTH_DB_PASSWORD" \
 #     -e AUTH_SIGNING_KEY_LOCATION=/run/secrets/signing.pem \
 #     -v "$PWD/docker/secrets/signing.pem:/run/secrets/signing.pem:ro" \
 #     cards/auth-service

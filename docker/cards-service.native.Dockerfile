@@ -11,7 +11,7 @@
 # Run (the prod profile needs PostgreSQL and the auth-service's JWKS; see docker/README.md):
 #   docker run --rm -p 8082:8082 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db.example:5432/cards_cards \
-#     -e QUARKUS_DATASOURCE_USERNAME=cards -e QUARKUS_DATASOURCE_PASSWORD=cards \
+#     -e QUARKUS_DATASOURCE_USERNAME=cards_cards -e QUARKUS_DATASOURCE_PASSWORD="$CARDS_DB_PASSWORD" \
 #     -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=http://auth.example:8081/.well-known/jwks.json \
 #     -e MP_JWT_VERIFY_ISSUER=http://auth.example:8081 -e MP_JWT_VERIFY_AUDIENCES=cards-service \
 #     cards/cards-service:native

@@ -326,6 +326,13 @@ def check_dockerfile(path, compose_tags):
     check("docker run " in header, f"{name} header", "must show a `docker run` command")
     for var in re.findall(r"-e\s+([A-Za-z_][A-Za-z0-9_]*)=", header):
         check_config_env(var, module, f"{name} header docker run")
+    # The database role in the header is the one that owns the database it names (postgres-init).
+    header_env = dict(re.findall(r"-e\s+([A-Za-z_][A-Za-z0-9_]*)=(\S+)", header))
+    header_db = re.match(r"jdbc:postgresql://[^/]+/(\w+)", header_env.get("QUARKUS_DATASOURCE_JDBC_URL", ""))
+    if header_db:
+        owner = postgres_init()["databases"].get(header_db.group(1))
+        check(owner is not None and header_env.get("QUARKUS_DATASOURCE_USERNAME") == owner, f"{name} header docker run",
+              f"QUARKUS_DATASOURCE_USERNAME must be the role that owns {header_db.group(1)} in docker/postgres-init ({owner})")
     for tag in compose_tags.get(name, ()):
         check(f"-t {tag} " in header, f"{name} header", f"build command must tag {tag}, the image compose uses")
 
@@ -461,11 +468,119 @@ IMAGE_ENV = {"postgres": {"POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB", "
 
 
 def interpolate(value):
-    """Compose variable interpolation with defaults, as a host without those variables sees it."""
+    """Compose variable interpolation with defaults, as a host without those variables sees it
+    (a required variable, ${VAR:?message}, that is not set reads as <VAR>)."""
     if not isinstance(value, str):
         return value
-    value = re.sub(r"\$\{(\w+)(?::?-([^}]*))?\}", lambda m: os.environ.get(m.group(1)) or m.group(2) or "", value)
+
+    def one(m):
+        name, op, arg = m.group(1), m.group(2) or "", m.group(3) or ""
+        if "?" in op:
+            return os.environ.get(name) or f"<{name}>"
+        return os.environ.get(name) or arg
+    value = re.sub(r"\$\{(\w+)(?:(:?[-?])([^}]*))?\}", one, value)
     return value.replace("$$", "$")
+
+
+def host_variable(raw):
+    """The variable a compose value is taken from when it is exactly ${VAR...} or $VAR, else None."""
+    m = re.fullmatch(r"\$\{(\w+)(?::?[-?][^}]*)?\}|\$(\w+)", str(raw or ""))
+    return (m.group(1) or m.group(2)) if m else None
+
+
+# ---------------------------------------------------------------- PostgreSQL roles
+
+def postgres_init():
+    """What docker/postgres-init sets up: databases and their owners, the databases whose CONNECT is
+    revoked from PUBLIC, the roles (superuser or not, and the environment variable each one's password
+    comes from through a psql -v variable), and every variable the scripts read."""
+    init = {"databases": {}, "revoked": set(), "roles": {}, "env": set()}
+    for path in sorted(glob.glob(os.path.join(DOCKER, "postgres-init", "*"))):
+        if not path.endswith((".sql", ".sh")):
+            continue
+        src = read(path)
+        sql = re.sub(r"--[^\n]*", " ", src)
+        psql_vars = {v: e for v, e in re.findall(r'-v\s+(\w+)="?\$\{?(\w+)\}?"?', src)}
+        for db, owner in re.findall(r"CREATE\s+DATABASE\s+(\w+)(?:\s+WITH)?(?:\s+OWNER\s*=?\s*(\w+))?", sql, flags=re.I):
+            init["databases"][db] = owner or None
+        for db in re.findall(r"REVOKE\s+[^;]*\bCONNECT\b[^;]*\bON\s+DATABASE\s+(\w+)\s+FROM\s+PUBLIC", sql, flags=re.I):
+            init["revoked"].add(db)
+        for role, options in re.findall(r"CREATE\s+(?:ROLE|USER)\s+(\w+)([^;]*);", sql, flags=re.I):
+            pw = re.search(r"PASSWORD\s+:'(\w+)'", options)
+            init["roles"][role] = {"superuser": bool(re.search(r"\bSUPERUSER\b", options, flags=re.I)),
+                                   "password_env": psql_vars.get(pw.group(1)) if pw else None}
+        if path.endswith(".sh"):
+            init["env"] |= set(re.findall(r"\$\{?([A-Z][A-Z0-9_]*)\}?", src))
+    return init
+
+
+def check_database_credentials(cname, services, init):
+    """Each service connects as the role that owns its database and no other, with a password of its
+    own: whoever holds one service's credentials must not reach the other's database (the cards-service
+    must not be able to write the auth-service's refresh sessions)."""
+    postgres = next((svc for svc in services.values() if isinstance(svc, dict)
+                     and "postgres" in str(svc.get("image", "")).split(":")[0]), None)
+    if postgres is None:
+        return
+    pg_env = postgres.get("environment") or {}
+    superuser = interpolate(pg_env.get("POSTGRES_USER")) or "postgres"
+    owners = {}  # (what is shared, its value) -> service
+    if host_variable(pg_env.get("POSTGRES_PASSWORD")):
+        owners[("password variable", host_variable(pg_env.get("POSTGRES_PASSWORD")))] = "postgres (superuser)"
+    for sname, svc in services.items():
+        if not isinstance(svc, dict) or not service_module(svc):
+            continue
+        env = svc.get("environment") or {}
+        m = re.match(r"jdbc:postgresql://[^/]+/(\w+)", str(interpolate(env.get("QUARKUS_DATASOURCE_JDBC_URL")) or ""))
+        if not m:
+            continue
+        db = m.group(1)
+        what = f"{cname} {sname} database {db}"
+        user = interpolate(env.get("QUARKUS_DATASOURCE_USERNAME"))
+        owner = init["databases"].get(db)
+        check(owner is not None, what, f"docker/postgres-init must create {db} owned by a role of its own "
+                                       f"(CREATE DATABASE {db} OWNER <role>)")
+        check(db in init["revoked"], what, f"docker/postgres-init must REVOKE CONNECT ON DATABASE {db} FROM PUBLIC: "
+                                           "PostgreSQL lets every role connect to a new database")
+        check(user != superuser, what, f"connects as the superuser {superuser}")
+        if owner:
+            check(user == owner, what, f"connects as {user}, but {db} is owned by {owner}: "
+                                       "a service connects as the role that owns its database")
+        role = init["roles"].get(user)
+        if check(role is not None, what, f"docker/postgres-init creates no role {user}"):
+            check(not role["superuser"], what, f"role {user} must not be a SUPERUSER")
+        raw = env.get("QUARKUS_DATASOURCE_PASSWORD")
+        var = host_variable(raw)
+        if check(var is not None, what, f"QUARKUS_DATASOURCE_PASSWORD must come from a variable, not {raw!r}"):
+            check(not re.search(r":?-", str(raw)), what, f"{raw}: a default password is known to everyone (and to the "
+                                                          "other service); require it: ${" + var + ":?...}")
+            role_var = (role or {}).get("password_env")
+            if check(role_var is not None, what, f"docker/postgres-init must set {user}'s password from the "
+                                                 "environment (CREATE ROLE ... PASSWORD :'psql variable', psql -v)"):
+                check(host_variable(pg_env.get(role_var)) == var, what,
+                      f"postgres-init sets {user}'s password from the postgres service's {role_var} "
+                      f"({pg_env.get(role_var)!r}), but {sname} reads ${{{var}}}")
+        for shared, value in (("database", db), ("role", user), ("password variable", var)):
+            if value is None:
+                continue
+            other = owners.setdefault((shared, value), sname)
+            check(other == sname, what, f"{sname} and {other} share the {shared} {value}: "
+                                        "each service needs credentials of its own")
+
+
+def merged(base, override):
+    """compose.yaml with an override file laid over it: services' keys replaced, environments merged."""
+    services = {name: dict(svc) if isinstance(svc, dict) else svc for name, svc in (base.get("services") or {}).items()}
+    for name, svc in ((override or {}).get("services") or {}).items():
+        if not isinstance(svc, dict):
+            continue
+        target = services.setdefault(name, {})
+        for key, value in svc.items():
+            if key == "environment" and isinstance(value, dict) and isinstance(target.get(key), dict):
+                target[key] = {**target[key], **value}
+            else:
+                target[key] = value
+    return services
 
 
 def load_compose(path, what):
@@ -537,9 +652,9 @@ def check_compose(path, readme):
         mod = service_module(services.get(name) or {})
         return http_port(mod) if mod else (5432 if "postgres" in str((services.get(name) or {}).get("image")) else None)
 
-    init_dbs = set()
-    for sql in glob.glob(os.path.join(DOCKER, "postgres-init", "*.sql")):
-        init_dbs |= set(re.findall(r"CREATE\s+DATABASE\s+(\w+)", read(sql), flags=re.I))
+    init = postgres_init()
+    init_dbs = set(init["databases"])
+    check(bool(init_dbs), f"{cname} postgres-init", "docker/postgres-init creates no database")
 
     for sname, svc in services.items():
         if not isinstance(svc, dict):
@@ -557,9 +672,11 @@ def check_compose(path, readme):
                 check_config_env(var, module, f"{what} environment")
         else:
             image = str(svc.get("image", "")).split(":")[0].split("/")[-1]
+            # The init scripts' own variables are documented there (the passwords they give the roles).
+            known = IMAGE_ENV.get(image, set()) | (init["env"] if image == "postgres" else set())
             for var in env:
-                check(var in IMAGE_ENV.get(image, set()), f"{what} environment: {var}",
-                      f"not a variable the {image} image documents")
+                check(var in known, f"{what} environment: {var}",
+                      f"not a variable the {image} image documents or docker/postgres-init reads")
 
         # Ports: the container side is the service's quarkus.http.port and its EXPOSE.
         port = port_of(sname)
@@ -633,6 +750,33 @@ def check_compose(path, readme):
     return tags
 
 
+def check_credentials(compose_files, readme):
+    """The database credentials of compose.yaml, and of compose.yaml with each override laid over it."""
+    base_path = os.path.join(DOCKER, "compose.yaml")
+    if base_path not in compose_files:
+        return
+    try:
+        base = read_parsed(base_path)
+    except ValueError:
+        return  # check_compose has said why
+    init = postgres_init()
+    for path in compose_files:
+        cname = f"docker/{os.path.basename(path)}"
+        try:
+            services = base["services"] if path == base_path else merged(base, read_parsed(path))
+        except ValueError:
+            continue
+        check_database_credentials(cname if path == base_path else f"{cname} over docker/compose.yaml", services, init)
+    # The passwords are required variables: the README says how to set them, in a git-ignored file.
+    pg_env = next((svc.get("environment") or {} for svc in base["services"].values()
+                   if isinstance(svc, dict) and "postgres" in str(svc.get("image", ""))), {})
+    for var in filter(None, (host_variable(v) for v in pg_env.values())):
+        check(var in readme, f"docker/compose.yaml ${var}", "not documented in docker/README.md")
+    gi = os.path.join(DOCKER, ".gitignore")
+    check(os.path.exists(gi) and ".env" in [l.strip() for l in read(gi).splitlines()], "docker/.gitignore",
+          "must ignore .env, where the database passwords are kept")
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -651,6 +795,7 @@ def main():
     for path in compose_files:
         for k, v in check_compose(path, readme).items():
             tags.setdefault(k, []).extend(v)
+    check_credentials(compose_files, readme)
     dockerfiles = sorted(glob.glob(os.path.join(DOCKER, "*.Dockerfile")))
     services = [m for m in reactor_modules() if http_port(m)]
     for m in services:

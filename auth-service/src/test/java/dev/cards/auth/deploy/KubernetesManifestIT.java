@@ -11,7 +11,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
-/** The auth-service's generated manifests: the shared contract on 8081/9081, its signing key, its name. */
+/**
+ * The auth-service's generated manifests: the shared contract on 8081/9081 with its own database
+ * Secret (auth-db), its signing key, its name.
+ */
 class KubernetesManifestIT extends GeneratedManifestContract {
 
     @Override
@@ -22,6 +25,21 @@ class KubernetesManifestIT extends GeneratedManifestContract {
     @Override
     protected int managementPort() {
         return 9081;
+    }
+
+    @Override
+    protected String databaseSecret() {
+        return "auth-db";
+    }
+
+    @Override
+    protected String otherServicesDatabaseSecret() {
+        return "cards-db";
+    }
+
+    @Override
+    protected String database() {
+        return "cards_auth";
     }
 
     @Test

@@ -8,15 +8,15 @@ import dev.cards.testsupport.deploy.DeclaredProbesContract;
 
 /**
  * The packaged auth-service, started as its Deployment declares it, answers the declared probes.
- * Besides the `cards-db` Secret behind envFrom it needs the `auth-signing-key` Secret mounted as a
- * file.
+ * Besides its database Secret `auth-db` behind envFrom (role cards_auth) it needs the
+ * `auth-signing-key` Secret mounted as a file.
  */
 class ManifestProbeIT extends DeclaredProbesContract {
 
     @Override
     protected Map<String, Map<String, String>> secrets() throws Exception {
         return Map.of(
-                "cards-db", Map.of("QUARKUS_DATASOURCE_USERNAME", "cards", "QUARKUS_DATASOURCE_PASSWORD", "cards"),
+                "auth-db", Map.of("QUARKUS_DATASOURCE_USERNAME", "cards_auth", "QUARKUS_DATASOURCE_PASSWORD", "cards_auth"),
                 "auth-signing-key", Map.of("signing.pem", newSigningKey()));
     }
 

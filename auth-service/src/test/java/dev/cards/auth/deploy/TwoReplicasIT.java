@@ -58,8 +58,10 @@ class TwoReplicasIT {
         if (postgres) {
             jar = Path.of("target/quarkus-app/quarkus-run.jar");
             jvmArgs = List.of(NO_GRACE);
-            env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/cards_auth_test",
-                    "QUARKUS_DATASOURCE_USERNAME", "cards", "QUARKUS_DATASOURCE_PASSWORD", "cards",
+            // The suite's database (or one's own, -D%pg.quarkus.datasource.jdbc.url), as the role that owns it.
+            env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", System.getProperty("%pg.quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:5432/cards_auth_test"),
+                    "QUARKUS_DATASOURCE_USERNAME", "cards_auth", "QUARKUS_DATASOURCE_PASSWORD", "cards_auth",
                     "AUTH_SIGNING_KEY_LOCATION", key.toString());
         } else {
             jar = Path.of("target/local-app/quarkus-run.jar");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.cards.client.api.auth.api.AuthApi;
 import dev.cards.client.api.cards.api.CardsApi;
 import dev.cards.client.session.InMemoryTokenStore;
+import dev.cards.client.session.Issuer;
 import dev.cards.client.session.SessionListener;
 import dev.cards.client.session.SessionRefresher;
 import dev.cards.client.session.TokenStore;
@@ -50,8 +51,8 @@ public final class CardsClients {
         Duration refreshRead = b.readTimeout.compareTo(MAX_REFRESH_READ_TIMEOUT) < 0 ? b.readTimeout : MAX_REFRESH_READ_TIMEOUT;
         // The token client calls only operations without bearerAuth: no access token, no refresh policy.
         AuthApi tokenClient = client(b, b.authUrl, "auth-token", refreshRead, null).build(AuthApi.class);
-        refresher = new SessionRefresher(b.store, new GeneratedTokenEndpoint(tokenClient), b.clock, b.refreshSkew,
-                b.proactiveRefresh, b.callDeadline, b.executor);
+        refresher = new SessionRefresher(b.store, new GeneratedTokenEndpoint(tokenClient), Issuer.of(b.authUrl), b.clock,
+                b.refreshSkew, b.proactiveRefresh, b.callDeadline, b.executor);
         b.listeners.forEach(refresher::addListener);
         policy = new RefreshPolicy(refresher, b.callDeadline);
         auth = refreshing(AuthApi.class, client(b, b.authUrl, "auth", b.readTimeout, refresher));
@@ -143,7 +144,8 @@ public final class CardsClients {
         /**
          * The auth-service: {@code http://host:port}, or {@code stork://<name>} to pick one of several
          * replicas per request through SmallRye Stork ({@code quarkus.stork.<name>.*}; used for the
-         * refresh client too).
+         * refresh client too). It is also the session's issuer: a stored session obtained from another
+         * URL is not used (see {@link SessionRefresher}).
          */
         public Builder authUrl(URI url) {
             this.authUrl = url;

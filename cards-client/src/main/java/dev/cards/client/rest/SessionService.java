@@ -35,7 +35,7 @@ public class SessionService {
         var response = invoke(() -> tokenClient.login(new LoginRequest().email(email).password(new String(password))));
         Session session = Session.from(new TokenResponse(response.getAccessToken(), response.getRefreshToken(),
                 response.getExpiresIn(), response.getRefreshExpiresIn() == null ? 0 : response.getRefreshExpiresIn()),
-                clock.instant(), null);
+                clock.instant(), null, refresher.issuer());
         refresher.start(session);
         return session;
     }
@@ -47,10 +47,11 @@ public class SessionService {
 
     /**
      * Revokes the session on the server (RFC 7009: unknown tokens are fine) and forgets it locally.
-     * The local session is removed even when the server cannot be reached.
+     * The local session is removed even when the server cannot be reached. A session of another
+     * auth-service is neither sent nor removed ({@link dev.cards.client.error.OtherIssuerSessionException}).
      */
     public void logout() {
-        var session = refresher.session();
+        var session = refresher.session(); // throws before the try: another issuer's session stays
         try {
             session.ifPresent(s -> invoke(() -> {
                 try (var response = tokenClient.logout(new RefreshRequest().refreshToken(s.refreshToken()))) {

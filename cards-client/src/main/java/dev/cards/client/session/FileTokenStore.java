@@ -184,24 +184,29 @@ public class FileTokenStore implements TokenStore {
         return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(directory ? OWNER_ONLY_DIR : OWNER_ONLY) };
     }
 
-    /** The file format: epoch milliseconds for instants, snake_case like the token response. */
+    /**
+     * The file format: epoch milliseconds for instants, snake_case like the token response. A file
+     * written before sessions named their issuer has no {@code issuer}: it loads with null, which the
+     * refresher accepts only for a loopback auth URL.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StoredSession(@JsonProperty("access_token") String accessToken,
             @JsonProperty("refresh_token") String refreshToken,
             @JsonProperty("access_issued_at") long accessIssuedAt,
             @JsonProperty("access_expires_at") long accessExpiresAt,
-            @JsonProperty("refresh_expires_at") Long refreshExpiresAt) {
+            @JsonProperty("refresh_expires_at") Long refreshExpiresAt,
+            @JsonProperty("issuer") String issuer) {
 
         static StoredSession of(Session s) {
             return new StoredSession(s.accessToken(), s.refreshToken(), s.accessIssuedAt().toEpochMilli(),
                     s.accessExpiresAt().toEpochMilli(),
-                    s.refreshExpiresAt() == null ? null : s.refreshExpiresAt().toEpochMilli());
+                    s.refreshExpiresAt() == null ? null : s.refreshExpiresAt().toEpochMilli(), s.issuer());
         }
 
         Session toSession() {
             return new Session(accessToken, refreshToken, Instant.ofEpochMilli(accessIssuedAt),
                     Instant.ofEpochMilli(accessExpiresAt),
-                    refreshExpiresAt == null ? null : Instant.ofEpochMilli(refreshExpiresAt));
+                    refreshExpiresAt == null ? null : Instant.ofEpochMilli(refreshExpiresAt), issuer);
         }
     }
 }

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a signed-in client holds: the access token, the refresh token and when they expire. Immutable,
- * so a refresh replaces both tokens in one step (rotation hands out a new refresh token each time).
+ * What a signed-in client holds: the access token, the refresh token, when they expire, and the
+ * {@link Issuer} they came from (the only auth-service the refresh token may go back to; null for a
+ * session saved by a version that did not record it). Immutable, so a refresh replaces both tokens in
+ * one step (rotation hands out a new refresh token each time).
  */
 public record Session(String accessToken, String refreshToken, Instant accessIssuedAt, Instant accessExpiresAt,
-        Instant refreshExpiresAt) {
+        Instant refreshExpiresAt, String issuer) {
 
     /** Upper bound of the default refresh skew. */
     static final Duration MAX_DEFAULT_SKEW = Duration.ofSeconds(30);
@@ -22,13 +24,18 @@ public record Session(String accessToken, String refreshToken, Instant accessIss
     }
 
     /**
-     * The session a token response starts. Without rotation the service may send the same refresh
-     * token back or, if it ever omitted it, the previous one stays.
+     * The session a token response of {@code issuer} starts. Without rotation the service may send the
+     * same refresh token back or, if it ever omitted it, the previous one stays.
      */
-    public static Session from(TokenResponse response, Instant now, String previousRefreshToken) {
+    public static Session from(TokenResponse response, Instant now, String previousRefreshToken, Issuer issuer) {
         String refresh = response.refreshToken() != null ? response.refreshToken() : previousRefreshToken;
         Instant refreshExpiry = response.refreshExpiresIn() > 0 ? now.plusSeconds(response.refreshExpiresIn()) : null;
-        return new Session(response.accessToken(), refresh, now, accessExpiry(response, now), refreshExpiry);
+        return new Session(response.accessToken(), refresh, now, accessExpiry(response, now), refreshExpiry, issuer.url());
+    }
+
+    /** The same tokens, bound to {@code issuer}. */
+    public Session withIssuer(Issuer issuer) {
+        return new Session(accessToken, refreshToken, accessIssuedAt, accessExpiresAt, refreshExpiresAt, issuer.url());
     }
 
     /**
@@ -75,6 +82,7 @@ public record Session(String accessToken, String refreshToken, Instant accessIss
     @Override
     public String toString() {
         // Never print a token (tokens must not reach logs).
-        return "Session[accessExpiresAt=" + accessExpiresAt + ", refreshExpiresAt=" + refreshExpiresAt + "]";
+        return "Session[accessExpiresAt=" + accessExpiresAt + ", refreshExpiresAt=" + refreshExpiresAt + ", issuer="
+                + issuer + "]";
     }
 }

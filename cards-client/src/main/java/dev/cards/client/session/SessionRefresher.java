@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import dev.cards.client.error.AuthServiceUnavailableException;
 import dev.cards.client.error.NotSignedInException;
+import dev.cards.client.error.OtherIssuerSessionException;
 import dev.cards.client.error.SessionExpiredException;
 
 /**
@@ -43,6 +44,11 @@ import dev.cards.client.error.SessionExpiredException;
  * 5xx) is sent once more with the same token: the auth-service's reuse grace answers it with the
  * successor it already issued, so a lost response does not end the session. Listeners run outside the
  * store's lock, so they may call back into the client (log out, log in).
+ *
+ * <p>Issuer binding: a session is used only with the auth-service it was obtained from (its
+ * {@link Issuer}); a stored session of another one fails with {@link OtherIssuerSessionException}
+ * before any of its tokens is sent (RFC 9700 §4.4: a client keeps per grant the authorization server
+ * it belongs to, so that a changed or injected URL cannot collect it).
  */
 public class SessionRefresher {
 
@@ -51,6 +57,7 @@ public class SessionRefresher {
 
     private final TokenStore store;
     private final TokenEndpoint endpoint;
+    private final Issuer issuer;
     private final Clock clock;
     private final Duration configuredSkew;
     private final boolean proactive;
@@ -65,15 +72,17 @@ public class SessionRefresher {
     private volatile Session session;
 
     /**
+     * @param issuer the auth-service {@code endpoint} calls: sessions of another one are not used
      * @param configuredSkew fixed proactive-refresh skew, or null for min(30 s, lifetime / 3)
      * @param proactive whether to refresh ahead of expiry (in the background, inside the skew)
      * @param timeout the longest a caller waits for a refresh when it gives no deadline of its own
      * @param executor runs refreshes nobody waits for on their own thread; never an event-loop thread
      */
-    public SessionRefresher(TokenStore store, TokenEndpoint endpoint, Clock clock, Duration configuredSkew,
+    public SessionRefresher(TokenStore store, TokenEndpoint endpoint, Issuer issuer, Clock clock, Duration configuredSkew,
             boolean proactive, Duration timeout, Executor executor) {
         this.store = store;
         this.endpoint = endpoint;
+        this.issuer = issuer;
         this.clock = clock;
         this.configuredSkew = configuredSkew;
         this.proactive = proactive;
@@ -90,14 +99,23 @@ public class SessionRefresher {
         return store;
     }
 
+    /** The auth-service this refresher sends refresh tokens to, and the only one whose sessions it uses. */
+    public Issuer issuer() {
+        return issuer;
+    }
+
     /** Refresh requests this refresher has sent to the auth-service (a resent one counts twice). */
     public long refreshRequests() {
         return refreshRequests.get();
     }
 
-    /** The session in memory; never blocks. */
+    /**
+     * The session in memory; never blocks.
+     *
+     * @throws OtherIssuerSessionException when the stored session belongs to another auth-service
+     */
     public Optional<Session> session() {
-        return Optional.ofNullable(live());
+        return Optional.ofNullable(live()).map(this::bound);
     }
 
     /** The memory copy, or the store itself where reading it is as cheap (it is memory). */
@@ -105,13 +123,29 @@ public class SessionRefresher {
         return store.loadBlocks() ? session : store.load().orElse(null);
     }
 
-    /** The session in memory, or {@link NotSignedInException}. */
+    /** The session in memory, or {@link NotSignedInException} ({@link OtherIssuerSessionException} for another auth-service's). */
     public Session current() {
         Session current = live();
         if (current == null) {
             throw new NotSignedInException();
         }
-        return current;
+        return bound(current);
+    }
+
+    /**
+     * The session if it belongs to this refresher's issuer. A session saved without one (by a version
+     * that did not record it, whose default auth URL was http://localhost:8081) is adopted only when
+     * the issuer is on loopback, where its tokens do not leave the machine; a remote auth-service might
+     * not be the one it came from, so there the user logs in again.
+     */
+    private Session bound(Session candidate) {
+        if (issuer.url().equals(candidate.issuer())) {
+            return candidate;
+        }
+        if (candidate.issuer() == null && issuer.isLoopback()) {
+            return candidate.withIssuer(issuer);
+        }
+        throw new OtherIssuerSessionException(candidate.issuer(), issuer.url());
     }
 
     /** Stores the session a login returned (replacing any previous one). */
@@ -223,7 +257,11 @@ public class SessionRefresher {
             // The caller had a token a moment ago: its session ended (expired or logged out) since.
             return CompletableFuture.failedFuture(new SessionExpiredException());
         }
-        return CompletableFuture.completedFuture(current); // a late 401: already replaced
+        try {
+            return CompletableFuture.completedFuture(bound(current)); // a late 401: already replaced
+        } catch (OtherIssuerSessionException e) {
+            return CompletableFuture.failedFuture(e); // replaced by another process's login elsewhere
+        }
     }
 
     /** The flight of a stale token that is still the current one; null when it is not (any more). */
@@ -291,11 +329,12 @@ public class SessionRefresher {
 
     private Outcome refreshUnderLock(String staleAccessToken) {
         // Re-read under the lock: another thread or process may have refreshed, or logged out, meanwhile.
-        Session stored = store.load().orElse(null);
-        if (stored == null) {
+        Session loaded = store.load().orElse(null);
+        if (loaded == null) {
             session = null;
             throw new SessionExpiredException();
         }
+        Session stored = bound(loaded); // never send another auth-service's refresh token to this one
         if (!stored.accessToken().equals(staleAccessToken)) {
             session = stored;
             return new Outcome(stored, false);
@@ -308,7 +347,7 @@ public class SessionRefresher {
             session = null;
             throw e;
         }
-        Session refreshed = Session.from(response, clock.instant(), stored.refreshToken());
+        Session refreshed = Session.from(response, clock.instant(), stored.refreshToken(), issuer);
         store.save(refreshed);
         session = refreshed;
         return new Outcome(refreshed, true);

@@ -16,7 +16,7 @@ public interface TokenStore {
         return true;
     }
 
-    /** Replaces the whole session at once (both tokens together). */
+    /** Replaces the whole session at once (both tokens together, and the issuer they belong to). */
     void save(Session session);
 
     void clear();

@@ -103,7 +103,7 @@ final class Replicas {
     }
 
     private List<String> authProperties(List<String> extra) {
-        List<String> properties = new ArrayList<>(database("auth", "cards_auth_test"));
+        List<String> properties = new ArrayList<>(database("auth", "cards_auth_test", "cards_auth"));
         properties.add("-Dauth.access-token.lifetime=2S");
         // Without the reuse grace, parallel refreshes of one token have exactly one winner: the race under test.
         properties.add("-Dauth.refresh-token.reuse-grace=0S");
@@ -113,16 +113,17 @@ final class Replicas {
     }
 
     private List<String> cardsProperties(URI jwks) {
-        List<String> properties = new ArrayList<>(database("cards", "cards_cards_test"));
+        List<String> properties = new ArrayList<>(database("cards", "cards_cards_test", "cards_cards"));
         properties.add("-Dmp.jwt.verify.publickey.location=" + jwks);
         properties.add("-Dmp.jwt.verify.clock.skew=" + SERVER_SKEW_SECONDS);
         return properties;
     }
 
-    private List<String> database(String h2Name, String postgresName) {
+    /** The role is the one that owns the test database (.ci/run), its password its name. */
+    private List<String> database(String h2Name, String postgresName, String role) {
         if (postgres) {
             return List.of("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + postgresName,
-                    "-Dquarkus.datasource.username=cards", "-Dquarkus.datasource.password=cards");
+                    "-Dquarkus.datasource.username=" + role, "-Dquarkus.datasource.password=" + role);
         }
         // AUTO_SERVER: the first process serves the file over TCP to the second.
         return List.of("-Dquarkus.profile=local",

@@ -55,7 +55,8 @@ class CardsClientsProducerTest {
     void injectedClientsUseTheConfiguredUrlsAndTheInjectedStore() {
         assertInstanceOf(InMemoryTokenStore.class, store);
         Instant now = Instant.now();
-        clients.refresher().start(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null));
+        clients.refresher().start(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null,
+                clients.refresher().issuer().url()));
         assertEquals("access-0", store.load().orElseThrow().accessToken());
         Services.server.stubFor(get(urlEqualTo("/auth/me")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")

@@ -1,5 +1,6 @@
 package dev.cards.client.rest;
 
+import dev.cards.client.session.Issuer;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -127,7 +128,8 @@ class RefreshAndRetryTest {
     @Test
     void insideTheSkewTheCallGoesOnWithItsValidTokenWhileOneRefreshRunsInTheBackground() throws Exception {
         Instant now = Instant.now();
-        services.store.save(new Session("access-0", "refresh-0", now.minusSeconds(290), now.plusSeconds(10), null));
+        services.store.save(new Session("access-0", "refresh-0", now.minusSeconds(290), now.plusSeconds(10), null,
+                Issuer.of(services.url()).url()));
         services.cardsAnswer("access-0", json(200, EMPTY_PAGE));
         services.cardsAnswer("access-1", json(200, EMPTY_PAGE));
         services.refreshAnswers(tokens("access-1", "refresh-1"));
@@ -147,7 +149,8 @@ class RefreshAndRetryTest {
     @Test
     void proactiveRefreshOffTakesTheUnauthorizedPath() {
         Instant now = Instant.now();
-        services.store.save(new Session("access-0", "refresh-0", now.minusSeconds(290), now.plusSeconds(10), null));
+        services.store.save(new Session("access-0", "refresh-0", now.minusSeconds(290), now.plusSeconds(10), null,
+                Issuer.of(services.url()).url()));
         services.cardsAnswer("access-0", expiredToken());
         services.cardsAnswer("access-1", json(200, EMPTY_PAGE));
         services.refreshAnswers(tokens("access-1", "refresh-1"));

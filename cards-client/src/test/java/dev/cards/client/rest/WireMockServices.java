@@ -1,5 +1,6 @@
 package dev.cards.client.rest;
 
+import dev.cards.client.session.Issuer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -40,7 +41,8 @@ public final class WireMockServices implements AutoCloseable {
     /** A session whose access token is valid for five more minutes. */
     public void signedIn(String access, String refresh) {
         Instant now = Instant.now();
-        store.save(new Session(access, refresh, now, now.plusSeconds(300), now.plusSeconds(3600)));
+        store.save(new Session(access, refresh, now, now.plusSeconds(300), now.plusSeconds(3600),
+                Issuer.of(url()).url()));
     }
 
     public void cardsAnswer(String access, ResponseDefinitionBuilder response) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -31,6 +32,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 class FileTokenStoreTest {
 
+    /** The auth-service the sessions of these tests come from (also read by {@link RefreshInAnotherProcess}). */
+    static final Issuer ISSUER = Issuer.of(java.net.URI.create("https://auth.example.com"));
+
     @TempDir
     Path dir;
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -46,7 +50,7 @@ class FileTokenStoreTest {
 
     private static Session session(String access) {
         Instant now = Instant.now();
-        return new Session(access, "refresh-0", now, now.plusSeconds(300), now.plusSeconds(3600));
+        return new Session(access, "refresh-0", now, now.plusSeconds(300), now.plusSeconds(3600), ISSUER.url());
     }
 
     @Test
@@ -67,6 +71,23 @@ class FileTokenStoreTest {
         assertEquals(saved.accessExpiresAt().toEpochMilli(), loaded.accessExpiresAt().toEpochMilli());
         store.clear();
         assertTrue(store.load().isEmpty());
+    }
+
+    @Test
+    void theIssuerIsSavedWithTheSession() {
+        FileTokenStore store = new FileTokenStore(dir.resolve("session.json"));
+        store.save(session("access-0"));
+        assertEquals("https://auth.example.com", store.load().orElseThrow().issuer());
+    }
+
+    @Test
+    void aSessionFileOfThePreviousVersionLoadsWithoutIssuer() throws Exception {
+        Path file = dir.resolve("session.json");
+        Files.writeString(file, "{\"access_token\":\"access-0\",\"refresh_token\":\"refresh-0\","
+                + "\"access_issued_at\":1767261600000,\"access_expires_at\":1767261900000,\"refresh_expires_at\":null}");
+        Session loaded = new FileTokenStore(file).load().orElseThrow();
+        assertEquals("refresh-0", loaded.refreshToken());
+        assertNull(loaded.issuer());
     }
 
     @Test
@@ -117,7 +138,7 @@ class FileTokenStoreTest {
     }
 
     private SessionRefresher refresherOn(TokenStore store, TokenEndpoint endpoint) {
-        return new SessionRefresher(store, endpoint, Clock.systemUTC(), null, true, Duration.ofSeconds(10), pool);
+        return new SessionRefresher(store, endpoint, ISSUER, Clock.systemUTC(), null, true, Duration.ofSeconds(10), pool);
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class RefreshInAnotherProcess {
             }
         };
         var pool = Executors.newSingleThreadExecutor();
-        SessionRefresher refresher = new SessionRefresher(new FileTokenStore(Path.of(args[0])), endpoint,
+        SessionRefresher refresher = new SessionRefresher(new FileTokenStore(Path.of(args[0])), endpoint, FileTokenStoreTest.ISSUER,
                 Clock.systemUTC(), null, true, Duration.ofSeconds(20), pool);
         System.out.println(refresher.refresh("access-0").accessToken());
         pool.shutdown();

@@ -33,6 +33,7 @@ class SessionRefresherTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    private static final Issuer ISSUER = Issuer.of(java.net.URI.create("https://auth.example.com"));
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final InMemoryTokenStore store = new InMemoryTokenStore();
 
@@ -42,12 +43,12 @@ class SessionRefresherTest {
     }
 
     private SessionRefresher refresher(TokenEndpoint endpoint, Instant now, Duration skew) {
-        return new SessionRefresher(store, endpoint, Clock.fixed(now, ZoneOffset.UTC), skew, true,
+        return new SessionRefresher(store, endpoint, ISSUER, Clock.fixed(now, ZoneOffset.UTC), skew, true,
                 Duration.ofSeconds(5), pool);
     }
 
     private Session session(String access, long lifetimeSeconds) {
-        return new Session(access, "refresh-0", NOW, NOW.plusSeconds(lifetimeSeconds), null);
+        return new Session(access, "refresh-0", NOW, NOW.plusSeconds(lifetimeSeconds), null, ISSUER.url());
     }
 
     @Test
@@ -189,7 +190,7 @@ class SessionRefresherTest {
     void proactiveRefreshOffSendsTheOldTokenEvenAfterExpiry() {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
         store.save(session("access-0", 300));
-        SessionRefresher off = new SessionRefresher(store, endpoint, Clock.fixed(NOW.plusSeconds(301), ZoneOffset.UTC),
+        SessionRefresher off = new SessionRefresher(store, endpoint, ISSUER, Clock.fixed(NOW.plusSeconds(301), ZoneOffset.UTC),
                 null, false, Duration.ofSeconds(5), pool);
         assertEquals("access-0", off.sessionForCall(WAIT).accessToken());
         assertEquals(0, endpoint.calls.get());
@@ -219,7 +220,7 @@ class SessionRefresherTest {
         try {
             FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
             store.save(session("access-0", 300));
-            SessionRefresher refresher = new SessionRefresher(store, endpoint, Clock.fixed(NOW.plusSeconds(301), ZoneOffset.UTC),
+            SessionRefresher refresher = new SessionRefresher(store, endpoint, ISSUER, Clock.fixed(NOW.plusSeconds(301), ZoneOffset.UTC),
                     null, true, Duration.ofSeconds(5), eight);
             List<CompletableFuture<Session>> callers = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
@@ -238,7 +239,7 @@ class SessionRefresherTest {
     void aListenerMayEndTheSessionFromInsideSessionExpired(@TempDir Path dir) {
         FileTokenStore file = new FileTokenStore(dir.resolve("session.json"), Duration.ofSeconds(2));
         file.save(session("access-0", 300));
-        SessionRefresher refresher = new SessionRefresher(file, FakeTokenEndpoint.rejecting(), Clock.fixed(NOW, ZoneOffset.UTC),
+        SessionRefresher refresher = new SessionRefresher(file, FakeTokenEndpoint.rejecting(), ISSUER, Clock.fixed(NOW, ZoneOffset.UTC),
                 null, true, Duration.ofSeconds(5), pool);
         AtomicInteger told = new AtomicInteger();
         refresher.addListener(new SessionListener() {
@@ -296,7 +297,7 @@ class SessionRefresherTest {
     void aCallerWaitingForAHungRefreshIsReleasedAfterItsWait() throws Exception {
         FakeTokenEndpoint endpoint = new FakeTokenEndpoint().held();
         store.save(session("access-0", 300));
-        SessionRefresher refresher = new SessionRefresher(store, endpoint, Clock.fixed(NOW, ZoneOffset.UTC), null,
+        SessionRefresher refresher = new SessionRefresher(store, endpoint, ISSUER, Clock.fixed(NOW, ZoneOffset.UTC), null,
                 true, Duration.ofMillis(200), pool);
         refresher.refreshAsync("access-0"); // a worker runs the flight and hangs in it
         assertTrue(endpoint.entered.await(5, TimeUnit.SECONDS));

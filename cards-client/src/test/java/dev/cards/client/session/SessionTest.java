@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionTest {
 
+    private static final Issuer ISSUER = Issuer.of(java.net.URI.create("https://auth.example.com"));
+
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
     private static String jwtExpiringAt(Instant exp) {
@@ -20,21 +22,21 @@ class SessionTest {
 
     @Test
     void expiresInDecidesTheExpiry() {
-        Session s = Session.from(new TokenResponse(jwtExpiringAt(NOW.plusSeconds(999)), "r", 60, 0), NOW, null);
+        Session s = Session.from(new TokenResponse(jwtExpiringAt(NOW.plusSeconds(999)), "r", 60, 0), NOW, null, ISSUER);
         assertEquals(NOW.plusSeconds(60), s.accessExpiresAt());
     }
 
     @Test
     void withoutExpiresInTheTokensOwnExpIsUsed() {
-        Session missing = Session.from(new TokenResponse(jwtExpiringAt(NOW.plusSeconds(90)), "r", 0, 0), NOW, null);
+        Session missing = Session.from(new TokenResponse(jwtExpiringAt(NOW.plusSeconds(90)), "r", 0, 0), NOW, null, ISSUER);
         assertEquals(NOW.plusSeconds(90), missing.accessExpiresAt());
-        Session negative = Session.from(new TokenResponse(jwtExpiringAt(NOW.plusSeconds(90)), "r", -5, 0), NOW, null);
+        Session negative = Session.from(new TokenResponse(jwtExpiringAt(NOW.plusSeconds(90)), "r", -5, 0), NOW, null, ISSUER);
         assertEquals(NOW.plusSeconds(90), negative.accessExpiresAt());
     }
 
     @Test
     void anOpaqueTokenWithoutExpiresInIsRefreshedOnlyWhenRejected() {
-        Session s = Session.from(new TokenResponse("opaque", "r", 0, 0), NOW, null);
+        Session s = Session.from(new TokenResponse("opaque", "r", 0, 0), NOW, null, ISSUER);
         assertEquals(Session.UNKNOWN_EXPIRY, s.accessExpiresAt());
     }
 }

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.cards.testsupport.deploy.GeneratedManifestContract;
 
-/** The cards-service's generated manifests: the shared contract on 8082/9082, and how it finds the JWKS. */
+/**
+ * The cards-service's generated manifests: the shared contract on 8082/9082 with its own database
+ * Secret (cards-db, never the auth-service's auth-db), and how it finds the JWKS.
+ */
 class KubernetesManifestIT extends GeneratedManifestContract {
 
     @Override
@@ -17,6 +20,21 @@ class KubernetesManifestIT extends GeneratedManifestContract {
     @Override
     protected int managementPort() {
         return 9082;
+    }
+
+    @Override
+    protected String databaseSecret() {
+        return "cards-db";
+    }
+
+    @Override
+    protected String otherServicesDatabaseSecret() {
+        return "auth-db";
+    }
+
+    @Override
+    protected String database() {
+        return "cards_cards";
     }
 
     @Test

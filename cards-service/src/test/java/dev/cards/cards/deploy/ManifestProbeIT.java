@@ -21,7 +21,8 @@ class ManifestProbeIT extends DeclaredProbesContract {
 
     @Override
     protected Map<String, Map<String, String>> secrets() {
-        return Map.of("cards-db", Map.of("QUARKUS_DATASOURCE_USERNAME", "cards", "QUARKUS_DATASOURCE_PASSWORD", "cards"));
+        return Map.of("cards-db", Map.of("QUARKUS_DATASOURCE_USERNAME", "cards_cards", "QUARKUS_DATASOURCE_PASSWORD",
+                "cards_cards"));
     }
 
     @Override

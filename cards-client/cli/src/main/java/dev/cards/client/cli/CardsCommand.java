@@ -2,6 +2,8 @@ package dev.cards.client.cli;
 
 import java.io.PrintWriter;
 
+import org.eclipse.microprofile.config.Config;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,16 +37,27 @@ public class CardsCommand implements Runnable {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    Config config;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * A builder on the two service URLs, once both passed {@link SecureTransport}: every command
+     * that talks to a service starts here, so a refused URL is refused before anything is sent.
+     */
+    CardsClients.Builder clientsBuilder() {
+        SecureTransport.require("--auth-url", "CARDS_AUTH_URL", globals.authUrl, config);
+        SecureTransport.require("--cards-url", "CARDS_CARDS_URL", globals.cardsUrl, config);
+        return CardsClients.builder().authUrl(globals.authUrl).cardsUrl(globals.cardsUrl);
+    }
+
     /** Clients on the session file, optionally reporting every exchange. */
     CardsClients clients(ExchangeListener listener) {
-        return CardsClients.builder().authUrl(globals.authUrl).cardsUrl(globals.cardsUrl)
-                .tokenStore(new FileTokenStore(globals.sessionFile)).exchangeListener(listener).build();
+        return clientsBuilder().tokenStore(new FileTokenStore(globals.sessionFile)).exchangeListener(listener).build();
     }
 
     CardsClients clients() {

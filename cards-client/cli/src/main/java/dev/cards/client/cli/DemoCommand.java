@@ -127,8 +127,8 @@ class DemoCommand implements Runnable {
     }
 
     private CardsClients clients(boolean proactiveRefresh) {
-        return CardsClients.builder().authUrl(cards.globals.authUrl).cardsUrl(cards.globals.cardsUrl)
-                .tokenStore(store).proactiveRefresh(proactiveRefresh).exchangeListener(timeline).build();
+        return cards.clientsBuilder().tokenStore(store).proactiveRefresh(proactiveRefresh).exchangeListener(timeline)
+                .build();
     }
 
     private void parallelLists(CardsClients clients) {

@@ -74,8 +74,8 @@ class LoadCommand implements Runnable {
             throw new CliFailure(ExitCodes.USAGE, "--concurrency and --seconds must be at least 1, --warmup at least 0");
         }
         ExchangeCounts counts = new ExchangeCounts();
-        CardsClients clients = CardsClients.builder().authUrl(cards.globals.authUrl).cardsUrl(cards.globals.cardsUrl)
-                .tokenStore(new InMemoryTokenStore()).proactiveRefresh(!reactiveOnly).exchangeListener(counts).build();
+        CardsClients clients = cards.clientsBuilder().tokenStore(new InMemoryTokenStore()).proactiveRefresh(!reactiveOnly)
+                .exchangeListener(counts).build();
         Duration tokenLifetime = signIn(clients);
         String id = clients.cards().createCard(new CardRequest().question("Load question")
                 .answer("Load answer").tags(List.of("load"))).getId().toString();

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -28,8 +27,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
-import dev.cards.client.session.FileTokenStore;
-import dev.cards.client.session.Session;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -55,8 +52,7 @@ class CliCardCommandsTest {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         sessionFile = dir.resolve("session.json");
-        Instant now = Instant.now();
-        new FileTokenStore(sessionFile).save(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null));
+        SessionFiles.write(sessionFile, "access-0", "refresh-0", server.baseUrl());
     }
 
     @AfterEach

@@ -15,7 +15,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -28,7 +27,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import dev.cards.client.session.FileTokenStore;
-import dev.cards.client.session.Session;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -67,8 +65,7 @@ class CliSessionCommandsTest {
     }
 
     private void signedIn() {
-        Instant now = Instant.now();
-        new FileTokenStore(sessionFile).save(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null));
+        SessionFiles.write(sessionFile, "access-0", "refresh-0", server.baseUrl());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cards.client.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -39,11 +40,14 @@ class CliAgainstServicesIT {
     }
 
     private Run cards(String stdin, String... args) throws Exception {
+        return cardsAt(services.auth.url().toString(), services.cards.url().toString(), stdin, args);
+    }
+
+    private Run cardsAt(String authUrl, String cardsUrl, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", CLI_JAR.toString()));
         command.addAll(List.of(args));
-        command.addAll(List.of("--auth-url", services.auth.url().toString(), "--cards-url",
-                services.cards.url().toString(), "--session-file", sessionFile.toString()));
+        command.addAll(List.of("--auth-url", authUrl, "--cards-url", cardsUrl, "--session-file", sessionFile.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
@@ -130,6 +134,32 @@ class CliAgainstServicesIT {
         Run revoked = cards("", "list");
         assertEquals(3, revoked.exitCode(), revoked.out());
         assertTrue(revoked.out().contains("session expired"), revoked.out());
+    }
+
+    @Test
+    void aSessionIsNotSentToAnotherAuthUrl() throws Exception {
+        String email = "cli-" + UUID.randomUUID() + "@example.com";
+        assertEquals(0, cards("cli-password-123\n", "signup", "--email", email, "--password-stdin").exitCode());
+        assertEquals(0, cards("cli-password-123\n", "login", "--email", email, "--password-stdin").exitCode());
+        String refreshToken = new ObjectMapper().readTree(sessionFile.toFile()).get("refresh_token").asText();
+        // The same auth-service under another name: another issuer, as far as the session can tell.
+        String other = "http://localhost:" + services.auth.url().getPort();
+
+        Run refused = cardsAt(other, services.cards.url().toString(), "", "list");
+
+        assertEquals(3, refused.exitCode(), refused.out());
+        assertTrue(refused.out().contains("log in again against " + other), refused.out());
+        assertFalse(refused.out().contains(refreshToken), refused.out());
+        assertEquals(0, cards("", "list").exitCode(), "the session still works where it came from");
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsRefused() throws Exception {
+        Run refused = cardsAt("http://auth.example.com", services.cards.url().toString(), "cli-password-123\n", "login",
+                "--email", "ada@example.com", "--password-stdin");
+
+        assertEquals(2, refused.exitCode(), refused.out());
+        assertTrue(refused.out().contains("use https://"), refused.out());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,10 @@ public abstract class DeclaredProbesContract {
     protected Map<String, String> env;
     private PackagedService service;
 
-    /** The Secrets the README tells the operator to create: name → key → value. */
+    /**
+     * The Secrets the README tells the operator to create: name → key → value. In the PostgreSQL
+     * suite the database Secret holds the role that owns the test database (.ci/run).
+     */
     protected abstract Map<String, Map<String, String>> secrets() throws Exception;
 
     /** The PostgreSQL database of the {@code -Ppostgresql} suite, e.g. {@code cards_auth_test}. */
@@ -69,8 +73,10 @@ public abstract class DeclaredProbesContract {
         if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
             jar = Path.of("target/quarkus-app/quarkus-run.jar");
             jvmArgs = List.of();
-            run.put(JDBC_URL, declaredUrl.replaceFirst("^jdbc:postgresql://[^/]+/[^?]+",
-                    "jdbc:postgresql://127.0.0.1:5432/" + testDatabase()));
+            // The suite's database, or the one given as -D%pg.quarkus.datasource.jdbc.url (a database of one's own).
+            String testUrl = System.getProperty("%pg.quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:5432/" + testDatabase());
+            run.put(JDBC_URL, declaredUrl.replaceFirst("^jdbc:postgresql://[^/]+/[^?]+", Matcher.quoteReplacement(testUrl)));
         } else {
             // Default suite: no PostgreSQL, so the embedded package on its own (%local) H2 URL.
             jar = Path.of("target/local-app/quarkus-run.jar");

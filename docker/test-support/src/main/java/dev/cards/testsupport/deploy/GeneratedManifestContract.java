@@ -1,12 +1,17 @@
 package dev.cards.testsupport.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -21,8 +27,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 /**
  * What both services' generated manifests must say alike: two replicas with bounded resources,
  * probes and metrics on the management port, one Service on the public port, the database
- * credentials from the `cards-db` Secret. A service's {@code KubernetesManifestIT} extends this
- * with its ports and adds what only it declares.
+ * credentials from the service's own Secret and never from the other service's (each database has
+ * its own role: the cards-service's credentials must not open the auth-service's refresh sessions).
+ * A service's {@code KubernetesManifestIT} extends this with its ports, Secrets and database, and
+ * adds what only it declares.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GeneratedManifestContract {
@@ -34,6 +42,18 @@ public abstract class GeneratedManifestContract {
 
     /** The management interface: health, metrics, OpenAPI. */
     protected abstract int managementPort();
+
+    /** The Secret with this service's database role and password (README, "Deploying"). */
+    protected abstract String databaseSecret();
+
+    /** The other service's database Secret, which this Deployment must never name. */
+    protected abstract String otherServicesDatabaseSecret();
+
+    /** This service's database, the one its role owns. */
+    protected abstract String database();
+
+    private static final String USERNAME = "QUARKUS_DATASOURCE_USERNAME";
+    private static final String PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
 
     @BeforeAll
     void load() throws Exception {
@@ -63,10 +83,48 @@ public abstract class GeneratedManifestContract {
                 container.getPorts().stream().map(p -> p.getContainerPort()).collect(Collectors.toSet()));
     }
 
+    /**
+     * The container's environment as the kubelet builds it, with marked values in both services'
+     * Secrets: the role and password it ends up with are those of its own Secret, whatever else
+     * (ConfigMap, env) says.
+     */
     @Test
-    void databaseCredentialsComeFromTheCardsDbSecret() {
-        assertTrue(manifest.container().getEnvFrom().stream().map(EnvFromSource::getSecretRef)
-                .anyMatch(ref -> ref != null && ref.getName().equals("cards-db")));
+    void databaseCredentialsAreTheServicesOwn() throws Exception {
+        Map<String, Map<String, String>> secrets = new HashMap<>();
+        secretNames().forEach(name -> secrets.put(name, Map.of("unused", "")));
+        secrets.put(databaseSecret(), Map.of(USERNAME, "own-role", PASSWORD, "own-password"));
+        secrets.put(otherServicesDatabaseSecret(), Map.of(USERNAME, "other-role", PASSWORD, "other-password"));
+        Map<String, String> env = ContainerEnvironment.of(manifest.resources(), manifest.pod(), manifest.container(),
+                secrets, Files.createTempDirectory("secrets"));
+        assertEquals("own-role", env.get(USERNAME));
+        assertEquals("own-password", env.get(PASSWORD));
+    }
+
+    @Test
+    void theOtherServicesDatabaseSecretIsNotNamed() {
+        assertTrue(secretNames().contains(databaseSecret()), () -> "names " + secretNames());
+        assertFalse(secretNames().contains(otherServicesDatabaseSecret()), () -> "names " + secretNames());
+    }
+
+    /** A ConfigMap is no place for credentials, and its JDBC URL names this service's database. */
+    @Test
+    void theConfigMapNamesItsOwnDatabaseAndNoCredentials() {
+        Map<String, String> data = manifest.configMap().getData();
+        assertTrue(data.get("QUARKUS_DATASOURCE_JDBC_URL").matches("jdbc:postgresql://[^/]+/" + database() + "(\\?.*)?"),
+                data.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertFalse(data.containsKey(USERNAME) || data.containsKey(PASSWORD), () -> data.keySet().toString());
+    }
+
+    /** Every Secret the pod names: env from Secrets, single keys of Secrets, Secret volumes. */
+    private Set<String> secretNames() {
+        Container container = manifest.container();
+        Stream<String> envFrom = container.getEnvFrom().stream().map(EnvFromSource::getSecretRef).filter(Objects::nonNull)
+                .map(ref -> ref.getName());
+        Stream<String> env = container.getEnv().stream().map(EnvVar::getValueFrom).filter(Objects::nonNull)
+                .map(from -> from.getSecretKeyRef()).filter(Objects::nonNull).map(ref -> ref.getName());
+        Stream<String> volumes = manifest.pod().getVolumes().stream().map(v -> v.getSecret()).filter(Objects::nonNull)
+                .map(secret -> secret.getSecretName());
+        return Stream.of(envFrom, env, volumes).flatMap(s -> s).collect(Collectors.toSet());
     }
 
     @Test
