@@ -30,6 +30,8 @@ public interface AuthConfig {
 
     SigningKey signingKey();
 
+    ClientAddress clientAddress();
+
     LoginThrottle loginThrottle();
 
     SignupLimit signupLimit();
@@ -89,6 +91,14 @@ public interface AuthConfig {
         /** With no location, generate a throw-away key at start (dev, tests, local runs only). */
         @WithDefault("false")
         boolean generateIfMissing();
+    }
+
+    interface ClientAddress {
+        /**
+         * Reverse proxies (IP addresses or CIDRs, no host names) whose X-Forwarded-For names the client,
+         * read from the right past these proxies; from any other peer the header is ignored. None by default.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     interface LoginThrottle {

@@ -7,7 +7,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The production per-address limits (the default test profile lifts them, since the whole suite
  * comes from 127.0.0.1), fewer sign-ups so the quota is quick to reach, and 127.0.0.5 as the one
- * trusted reverse proxy whose X-Forwarded-For names the client.
+ * trusted reverse proxy whose X-Forwarded-For names the client. Quarkus' own forwarding stays off,
+ * as shipped.
  */
 public class ThrottleProfile implements QuarkusTestProfile {
 
@@ -20,8 +21,6 @@ public class ThrottleProfile implements QuarkusTestProfile {
         return Map.of(
                 "auth.login-throttle.address-max-failures", String.valueOf(ADDRESS_MAX_FAILURES),
                 "auth.signup-limit.max-per-address", String.valueOf(SIGNUPS_PER_ADDRESS),
-                "quarkus.http.proxy.proxy-address-forwarding", "true",
-                "quarkus.http.proxy.allow-x-forwarded", "true",
-                "quarkus.http.proxy.trusted-proxies", TRUSTED_PROXY);
+                "auth.client-address.trusted-proxies", TRUSTED_PROXY);
     }
 }
