@@ -30,6 +30,8 @@ public interface AuthConfig {
 
     SigningKey signingKey();
 
+    ClientAddress clientAddress();
+
     LoginThrottle loginThrottle();
 
     SignupLimit signupLimit();
@@ -91,6 +93,14 @@ public interface AuthConfig {
         boolean generateIfMissing();
     }
 
+    interface ClientAddress {
+        /**
+         * Reverse proxies (IP addresses or CIDRs, no host names) whose X-Forwarded-For names the client,
+         * read from the right past these proxies; from any other peer the header is ignored. None by default.
+         */
+        Optional<List<String>> trustedProxies();
+    }
+
     interface LoginThrottle {
         /** Failed logins for one account from one client address, within the window, before that pair is refused. */
         @WithDefault("5")
@@ -99,6 +109,25 @@ public interface AuthConfig {
         /** Failed logins from one client address, over all emails, within the window, before the address is refused. */
         @WithDefault("20")
         int addressMaxFailures();
+
+        /** Failed logins from one IPv6 /48 (any of its /64s, any emails), within the window, before the /48 is refused. */
+        @WithDefault("100")
+        int networkMaxFailures();
+
+        /**
+         * Failed logins of one account from addresses that have not signed in to it lately, over all of them,
+         * within the window, before each further login from such an address waits (base-delay, doubling).
+         */
+        @WithDefault("10")
+        int accountMaxFailures();
+
+        /** Longest such wait: the most the owner waits from a new address once guessing pauses; 0: never waits. */
+        @WithDefault("1M")
+        Duration accountMaxDelay();
+
+        /** How long a successful login exempts its address (IPv6: its /64) from the account's count; 0: never. */
+        @WithDefault("30D")
+        Duration knownAddressLifetime();
 
         /** Window in which failures are counted. */
         @WithDefault("15M")

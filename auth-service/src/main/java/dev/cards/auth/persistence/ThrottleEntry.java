@@ -9,8 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Recent failures (or sign-ups) under one throttle key: an (email, address) pair or an address.
- * The key is a SHA-256, so the table holds no email or address in the clear.
+ * Recent failures (or sign-ups) under one throttle key: an (email, address) pair, an address, an
+ * IPv6 /48 or an account; or, without failures, an address an account signed in from lately, until
+ * {@code staleAfter}. The key is a SHA-256, so the table holds no email or address in the clear.
  */
 @Entity
 @Table(name = "request_throttle")

@@ -50,9 +50,12 @@ public class AuthResource {
     private final SessionService sessions;
     private final AccessTokens accessTokens;
     private final CookieCsrfCheck csrf;
+    private final ClientAddress clientAddress;
 
-    public AuthResource(AccountService accounts, SessionService sessions, AccessTokens accessTokens, CookieCsrfCheck csrf) {
+    public AuthResource(AccountService accounts, SessionService sessions, AccessTokens accessTokens, CookieCsrfCheck csrf,
+            ClientAddress clientAddress) {
         this.accounts = accounts;
+        this.clientAddress = clientAddress;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.csrf = csrf;
@@ -71,7 +74,7 @@ public class AuthResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response signup(@NotNull @Valid SignupRequest request, @Context HttpServerRequest http) {
-        User user = accounts.signUp(request.email(), request.password(), ClientAddress.of(http));
+        User user = accounts.signUp(request.email(), request.password(), clientAddress.of(http));
         // Relative (RFC 9110 §10.2.2), so no Host header sent by a client is ever reflected.
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/auth/me")
                 .entity(new UserResponse(user.id, user.email)).build();
@@ -92,7 +95,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http,
             @Parameter(hidden = true) @RestHeader(ORIGIN) String origin) {
-        return tokens(accounts.logIn(request.email(), request.password(), ClientAddress.of(http)), origin != null);
+        return tokens(accounts.logIn(request.email(), request.password(), clientAddress.of(http)), origin != null);
     }
 
     @POST

@@ -60,7 +60,8 @@ public class AccountService {
     /**
      * Checks a password and starts a session. An unknown email and a wrong password cost the same
      * hash and end in the same exception (OWASP Authentication Cheat Sheet: generic responses).
-     * {@code address} is the client's: failures are throttled per (email, address) and per address.
+     * {@code address} is the client's: failures are throttled per (email, address), per address and
+     * per account ({@link LoginThrottle}).
      */
     public TokenPair logIn(String email, String password, String address) {
         return logIn(email, password, address, sessions.firstPartyClient());
@@ -69,11 +70,12 @@ public class AccountService {
     /** The same, for the session of an OAuth client (the password grant, RFC 6749 §4.3). */
     public TokenPair logIn(String email, String password, String address, String clientId) {
         User user;
+        LoginThrottle.Attempt attempt;
         try (AddressGate.Pass turn = gate.enter(address)) {
-            throttle.admit(email, address);
+            attempt = throttle.admit(email, address);
             user = check(email, password);
             if (user == null) {
-                throttle.failed(email, address);
+                throttle.failed(attempt);
                 metrics.loginFailed();
                 throw new InvalidCredentialsException();
             }
@@ -81,7 +83,7 @@ public class AccountService {
             metrics.loginThrottled();
             throw e;
         }
-        throttle.succeeded(email, address);
+        throttle.succeeded(attempt);
         metrics.loginSucceeded();
         String upgraded = hasher.needsRehash(user.passwordHash) ? hasher.hash(password) : null;
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -61,6 +61,47 @@ public class ThrottleCounters {
         });
     }
 
+    /**
+     * Gives back one count {@link #take} took for an attempt that did not turn out to be what the
+     * key counts (a right password); the key unlocks if it falls below {@code max}, since then the
+     * lock was that attempt's own.
+     */
+    public void refund(Policy policy, String key) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ThrottleEntry entry = ThrottleEntry.findById(key, LockModeType.PESSIMISTIC_WRITE);
+            if (entry != null && entry.failures > 0 && --entry.failures < policy.max()) {
+                entry.lockedUntil = null;
+            }
+        });
+    }
+
+    /** Whether the key was remembered ({@link #remember}) and its time is not over. A plain read. */
+    public boolean isRemembered(String key) {
+        ThrottleEntry entry = ThrottleEntry.findById(key);
+        return entry != null && clock.instant().isBefore(entry.staleAfter);
+    }
+
+    /** Remembers the key for {@code lifetime} from now, as a row without failures; zero remembers nothing. */
+    public void remember(String key, Duration lifetime) {
+        if (lifetime.isZero() || lifetime.isNegative()) {
+            return;
+        }
+        inNewTransaction(now -> {
+            ThrottleEntry entry = ThrottleEntry.findById(key, LockModeType.PESSIMISTIC_WRITE);
+            if (entry == null) {
+                entry = new ThrottleEntry();
+                entry.key = key;
+                entry.firstFailureAt = now;
+                entry.staleAfter = now.plus(lifetime);
+                entry.persist();
+            } else {
+                entry.staleAfter = now.plus(lifetime);
+            }
+            ThrottleEntry.flush();
+            return null;
+        });
+    }
+
     public void clear(String key) {
         QuarkusTransaction.requiringNew().run(() -> ThrottleEntry.deleteById(key));
     }

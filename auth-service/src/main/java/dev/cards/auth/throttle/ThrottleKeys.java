@@ -19,6 +19,18 @@ final class ThrottleKeys {
         return hash("login-account-address", email, address);
     }
 
+    static String loginFromNetwork(String network) {
+        return hash("login-network", network);
+    }
+
+    static String loginOfAccount(String email) {
+        return hash("login-account", email);
+    }
+
+    static String knownAddressOfAccount(String email, String address) {
+        return hash("login-known-address", email, address);
+    }
+
     static String signupFromAddress(String address) {
         return hash("signup-address", address);
     }

@@ -9,11 +9,11 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** An {@link AuthConfig} built from the mapping's defaults plus the given keys, without Quarkus. */
-final class TestConfig {
+public final class TestConfig {
     private TestConfig() {
     }
 
-    static AuthConfig with(Map<String, String> values) {
+    public static AuthConfig with(Map<String, String> values) {
         return new SmallRyeConfigBuilder()
                 .withMapping(AuthConfig.class)
                 .withSources(new PropertiesConfigSource(values, "test", 500))

@@ -23,9 +23,11 @@ import jakarta.ws.rs.core.Response;
 public class TokenEndpoint {
 
     private final TokenGrants grants;
+    private final ClientAddress clientAddress;
 
-    public TokenEndpoint(TokenGrants grants) {
+    public TokenEndpoint(TokenGrants grants, ClientAddress clientAddress) {
         this.grants = grants;
+        this.clientAddress = clientAddress;
     }
 
     /** Any content type reaches here, so a wrong one is invalid_request (§5.2), not a 415 problem. */
@@ -35,7 +37,7 @@ public class TokenEndpoint {
     public Response token(@RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, String body, @Context HttpServerRequest http) {
         var form = FormBody.parse(contentType, body);
-        var tokens = grants.exchange(PresentedClient.from(authorization, form), form, ClientAddress.of(http));
+        var tokens = grants.exchange(PresentedClient.from(authorization, form), form, clientAddress.of(http));
         // §5.1: the response carries tokens, so no cache may keep it.
         return Response.ok(TokenResponse.of(tokens))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
