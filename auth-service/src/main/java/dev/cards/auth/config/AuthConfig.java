@@ -64,6 +64,12 @@ public interface AuthConfig {
         Duration reuseGrace();
 
         /**
+         * Secret the successor of a rotated refresh token is derived from (at least 32 characters), the
+         * same on every replica; unset, one is generated once and kept in the database.
+         */
+        Optional<String> successorSecret();
+
+        /**
          * Without rotation: a refresh writes the session's new idle end only when the stored one is
          * more than this (at most a tenth of {@link #lifetime()}) short of it, so a busy session costs
          * one write per step instead of one per refresh. A session may therefore end up to one step
