@@ -32,6 +32,8 @@ public interface AuthConfig {
 
     LoginThrottle loginThrottle();
 
+    LoginLimit loginLimit();
+
     SignupLimit signupLimit();
 
     Purge purge();
@@ -83,6 +85,10 @@ public interface AuthConfig {
         /** Absolute lifetime of a session, counted from login; rotation never extends it. */
         @WithDefault("30D")
         Duration maxLifetime();
+
+        /** Live sessions of one account (at least 1); starting one more ends the least recently used. */
+        @WithDefault("50")
+        int maxPerAccount();
     }
 
     interface SigningKey {
@@ -125,6 +131,20 @@ public interface AuthConfig {
         /** Logins from one client address that may wait for a turn; beyond them it is refused at once. */
         @WithDefault("16")
         int addressQueue();
+    }
+
+    interface LoginLimit {
+        /** Logins being checked or waiting for a check on one replica (at least 1); beyond them 429 at once. */
+        @WithDefault("32")
+        int maxInProgress();
+
+        /** Successful logins of one account within the window, over all addresses and replicas (at least 1); beyond them 429. */
+        @WithDefault("10")
+        int maxPerAccount();
+
+        /** Window in which an account's successful logins are counted. */
+        @WithDefault("1M")
+        Duration window();
     }
 
     interface SignupLimit {

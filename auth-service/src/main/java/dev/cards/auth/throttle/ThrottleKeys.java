@@ -19,6 +19,10 @@ final class ThrottleKeys {
         return hash("login-account-address", email, address);
     }
 
+    static String successfulLoginOfAccount(String email) {
+        return hash("login-success-account", email);
+    }
+
     static String signupFromAddress(String address) {
         return hash("signup-address", address);
     }

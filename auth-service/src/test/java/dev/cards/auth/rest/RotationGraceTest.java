@@ -27,6 +27,7 @@ import dev.cards.auth.crypto.SuccessorKey;
 import dev.cards.auth.metrics.AuthMetrics;
 import dev.cards.auth.persistence.ServiceSecrets;
 import dev.cards.auth.persistence.SessionAdvance;
+import dev.cards.auth.service.SessionCap;
 import dev.cards.auth.service.SessionService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -58,6 +59,8 @@ class RotationGraceTest {
     SessionAdvance advance;
     @Inject
     ServiceSecrets secrets;
+    @Inject
+    SessionCap cap;
 
     @BeforeEach
     void resetClock() {
@@ -119,7 +122,7 @@ class RotationGraceTest {
     private SessionService replicaWithANewSigningKey() {
         SigningKeys newKey = new SigningKeys(config);
         return new SessionService(config, new AccessTokens(config, newKey), new RefreshTokenCodec(new SuccessorKey(config, secrets)),
-                clock, metrics, advance, oauth);
+                clock, metrics, advance, oauth, cap);
     }
 
     @Test
