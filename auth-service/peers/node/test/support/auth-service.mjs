@@ -1,5 +1,6 @@
 // Starts the packaged auth-service (embedded database, throw-away key) on a free loopback port,
-// with its issuer set to the URL it is reached at and a confidential client for these tests.
+// with its issuer set to the URL it is reached at and a public and a confidential client for these
+// tests. Both opt in to the password grant, which no client has by default (RFC 9700 §2.4).
 import { createHash, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { freePort, repositoryRoot, startPackagedService } from '../../../../../d
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = process.env.AUTH_JAR ?? join(repositoryRoot, 'auth-service/target/local-app/quarkus-run.jar');
 
-export const PUBLIC_CLIENT = 'cards-cli';
+export const PUBLIC_CLIENT = 'node-public';
 export const CONFIDENTIAL_CLIENT = 'node-peer';
 export const CONFIDENTIAL_SECRET = 'node-peer-secret';
 export const PASSWORD = 'correct horse battery staple';
@@ -25,6 +26,8 @@ export async function startAuthService() {
       // Every peer signs up from 127.0.0.1, so lift the per-address quota.
       'auth.signup-limit.max-per-address': '1000',
       'auth.issuer': issuer,
+      [`auth.oauth.clients.${PUBLIC_CLIENT}.type`]: 'public',
+      [`auth.oauth.clients.${PUBLIC_CLIENT}.grant-types`]: 'password,refresh_token',
       [`auth.oauth.clients.${CONFIDENTIAL_CLIENT}.type`]: 'confidential',
       [`auth.oauth.clients.${CONFIDENTIAL_CLIENT}.secret-sha256`]: secretSha256,
       [`auth.oauth.clients.${CONFIDENTIAL_CLIENT}.grant-types`]: 'password,refresh_token',

@@ -34,6 +34,8 @@ public interface AuthConfig {
 
     LoginThrottle loginThrottle();
 
+    LoginLimit loginLimit();
+
     SignupLimit signupLimit();
 
     Purge purge();
@@ -66,6 +68,12 @@ public interface AuthConfig {
         Duration reuseGrace();
 
         /**
+         * Secret the successor of a rotated refresh token is derived from (at least 32 characters), the
+         * same on every replica; unset, one is generated once and kept in the database.
+         */
+        Optional<String> successorSecret();
+
+        /**
          * Without rotation: a refresh writes the session's new idle end only when the stored one is
          * more than this (at most a tenth of {@link #lifetime()}) short of it, so a busy session costs
          * one write per step instead of one per refresh. A session may therefore end up to one step
@@ -79,6 +87,10 @@ public interface AuthConfig {
         /** Absolute lifetime of a session, counted from login; rotation never extends it. */
         @WithDefault("30D")
         Duration maxLifetime();
+
+        /** Live sessions of one account (at least 1); starting one more ends the least recently used. */
+        @WithDefault("50")
+        int maxPerAccount();
     }
 
     interface SigningKey {
@@ -148,6 +160,20 @@ public interface AuthConfig {
         /** Logins from one client address that may wait for a turn; beyond them it is refused at once. */
         @WithDefault("16")
         int addressQueue();
+    }
+
+    interface LoginLimit {
+        /** Logins being checked or waiting for a check on one replica (at least 1); beyond them 429 at once. */
+        @WithDefault("32")
+        int maxInProgress();
+
+        /** Successful logins of one account within the window, over all addresses and replicas (at least 1); beyond them 429. */
+        @WithDefault("10")
+        int maxPerAccount();
+
+        /** Window in which an account's successful logins are counted. */
+        @WithDefault("1M")
+        Duration window();
     }
 
     interface SignupLimit {

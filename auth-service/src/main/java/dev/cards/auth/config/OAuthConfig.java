@@ -15,7 +15,7 @@ public interface OAuthConfig {
     @WithDefault("cards-cli")
     String firstPartyClient();
 
-    /** The registered clients by client id; `cards-cli` is registered in application.properties. */
+    /** The registered clients by client id; `cards-cli` is registered in application.properties (refresh only: it signs in at /auth/login). */
     Map<String, Client> clients();
 
     interface Client {
@@ -26,7 +26,10 @@ public interface OAuthConfig {
         /** Lower-case hex SHA-256 of a confidential client's secret; the secret itself is never stored. */
         Optional<String> secretSha256();
 
-        /** Grants the client may use: `password` (first-party clients only, RFC 9700 §2.4), `refresh_token`. */
+        /**
+         * Grants the client may use: `refresh_token`, and `password` only for a client that opts in
+         * (RFC 9700 §2.4: the password grant MUST NOT be used; no client has it by default).
+         */
         @WithDefault("refresh_token")
         List<String> grantTypes();
 

@@ -32,8 +32,8 @@ public class RefreshTokenCodec {
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec successorKey;
 
-    public RefreshTokenCodec(SigningKeys keys) {
-        this.successorKey = new SecretKeySpec(keys.derivationSecret(), "HmacSHA256");
+    public RefreshTokenCodec(SuccessorKey key) {
+        this.successorKey = key.key();
     }
 
     /** A fresh token for a session. */
@@ -45,9 +45,10 @@ public class RefreshTokenCodec {
 
     /**
      * The token that replaces {@code token} on rotation: same session, and as secret part the
-     * HMAC-SHA256 of the token under a key only the service holds, so it is as unguessable as a
-     * random one, yet every replica derives the same successor. That lets a refresh inside the reuse
-     * grace return the successor already issued instead of creating a second live one.
+     * HMAC-SHA256 of the token under a key only the service holds ({@link SuccessorKey}), so it is as
+     * unguessable as a random one, yet every replica derives the same successor, whichever signing
+     * key it has. That lets a refresh inside the reuse grace return the successor already issued
+     * instead of creating a second live one.
      */
     public String successorOf(String token) {
         try {

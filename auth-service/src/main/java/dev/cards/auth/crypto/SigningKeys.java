@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
@@ -56,7 +55,6 @@ public class SigningKeys {
     private final String signingKeyId;
     private final List<PublicJsonWebKey> published = new ArrayList<>();
     private final String jwksJson;
-    private final byte[] derivationSecret;
 
     public SigningKeys(AuthConfig config) {
         AuthConfig.SigningKey keyConfig = config.signingKey();
@@ -70,7 +68,6 @@ public class SigningKeys {
         }
         this.jwksJson = new JsonWebKeySet(new ArrayList<JsonWebKey>(published))
                 .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-        this.derivationSecret = sha256("cards refresh-token successor key", pair.getPrivate().getEncoded());
         LOG.infof("Signing access tokens %s with key %s; JWKS publishes %d key(s)", algorithm, signingKeyId, published.size());
     }
 
@@ -102,11 +99,6 @@ public class SigningKeys {
     /** The JWKS document (RFC 7517 §5), public parameters only. */
     public String jwksJson() {
         return jwksJson;
-    }
-
-    /** A secret derived from the signing key, shared by every replica that holds the key. */
-    public byte[] derivationSecret() {
-        return derivationSecret.clone();
     }
 
     private PublicJsonWebKey publish(PublicKey key) {
@@ -215,16 +207,6 @@ public class SigningKeys {
             throw new IllegalStateException("Cannot read the public key at " + location + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The key at " + location + " is not a PEM EC or RSA public key", e);
-        }
-    }
-
-    private static byte[] sha256(String label, byte[] material) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return digest.digest(material);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cards.auth.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,6 +73,18 @@ public class RefreshSession extends PanacheEntityBase {
     /** Revokes every live session of a user; returns how many. */
     public static int revokeAllOf(UUID userId, Instant now) {
         return update("revokedAt = ?1 where user.id = ?2 and revokedAt is null", now, userId);
+    }
+
+    /** Ids of the user's live sessions, the least recently used (earliest idle end) first. */
+    public static List<UUID> liveOf(UUID userId, Instant now) {
+        return getEntityManager().createQuery("select s.id from RefreshSession s where s.user.id = ?1 and s.revokedAt is null"
+                + " and s.expiresAt > ?2 and s.idleExpiresAt > ?2 order by s.idleExpiresAt, s.createdAt", UUID.class)
+                .setParameter(1, userId).setParameter(2, now).getResultList();
+    }
+
+    /** Revokes the given sessions unless already revoked; returns how many. */
+    public static int revokeAll(List<UUID> sessionIds, Instant now) {
+        return update("revokedAt = ?1 where id in ?2 and revokedAt is null", now, sessionIds);
     }
 
     /** Revokes one session unless it is already revoked. */

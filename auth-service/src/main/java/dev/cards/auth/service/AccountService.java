@@ -7,7 +7,9 @@ import java.util.UUID;
 import dev.cards.auth.crypto.PasswordHasher;
 import dev.cards.auth.metrics.AuthMetrics;
 import dev.cards.auth.persistence.User;
+import dev.cards.auth.throttle.AccountLoginLimit;
 import dev.cards.auth.throttle.AddressGate;
+import dev.cards.auth.throttle.LoginBulkhead;
 import dev.cards.auth.throttle.LoginThrottle;
 import dev.cards.auth.throttle.SignupLimit;
 import dev.cards.auth.throttle.ThrottledException;
@@ -22,16 +24,20 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final AddressGate gate;
+    private final LoginBulkhead bulkhead;
+    private final AccountLoginLimit accountLimit;
     private final SignupLimit signupLimit;
     private final SessionService sessions;
     private final Clock clock;
     private final AuthMetrics metrics;
 
-    public AccountService(PasswordHasher hasher, LoginThrottle throttle, AddressGate gate, SignupLimit signupLimit,
-            SessionService sessions, Clock clock, AuthMetrics metrics) {
+    public AccountService(PasswordHasher hasher, LoginThrottle throttle, AddressGate gate, LoginBulkhead bulkhead,
+            AccountLoginLimit accountLimit, SignupLimit signupLimit, SessionService sessions, Clock clock, AuthMetrics metrics) {
         this.hasher = hasher;
         this.throttle = throttle;
         this.gate = gate;
+        this.bulkhead = bulkhead;
+        this.accountLimit = accountLimit;
         this.signupLimit = signupLimit;
         this.sessions = sessions;
         this.clock = clock;
@@ -61,7 +67,8 @@ public class AccountService {
      * Checks a password and starts a session. An unknown email and a wrong password cost the same
      * hash and end in the same exception (OWASP Authentication Cheat Sheet: generic responses).
      * {@code address} is the client's: failures are throttled per (email, address), per address and
-     * per account ({@link LoginThrottle}).
+     * per account ({@link LoginThrottle}). Logins in progress are bounded per replica, successful
+     * ones per account, live sessions per account.
      */
     public TokenPair logIn(String email, String password, String address) {
         return logIn(email, password, address, sessions.firstPartyClient());
@@ -69,22 +76,36 @@ public class AccountService {
 
     /** The same, for the session of an OAuth client (the password grant, RFC 6749 §4.3). */
     public TokenPair logIn(String email, String password, String address, String clientId) {
-        User user;
-        LoginThrottle.Attempt attempt;
+        TokenPair tokens;
+        try (LoginBulkhead.Pass inProgress = bulkhead.enter()) {
+            accountLimit.admit(email); // before the hash: a flood of correct logins costs a read each
+            User user = checkFrom(address, email, password);
+            accountLimit.count(email);
+            tokens = startSession(user, password, clientId);
+        } catch (ThrottledException e) {
+            metrics.loginThrottled();
+            throw e;
+        }
+        metrics.loginSucceeded();
+        return tokens;
+    }
+
+    /** The user, in this address's turn at the password check; failures are counted and thrown. */
+    private User checkFrom(String address, String email, String password) {
         try (AddressGate.Pass turn = gate.enter(address)) {
-            attempt = throttle.admit(email, address);
-            user = check(email, password);
+            LoginThrottle.Attempt attempt = throttle.admit(email, address);
+            User user = check(email, password);
             if (user == null) {
                 throttle.failed(attempt);
                 metrics.loginFailed();
                 throw new InvalidCredentialsException();
             }
-        } catch (ThrottledException e) {
-            metrics.loginThrottled();
-            throw e;
+            throttle.succeeded(attempt);
+            return user;
         }
-        throttle.succeeded(attempt);
-        metrics.loginSucceeded();
+    }
+
+    private TokenPair startSession(User user, String password, String clientId) {
         String upgraded = hasher.needsRehash(user.passwordHash) ? hasher.hash(password) : null;
         return QuarkusTransaction.requiringNew().call(() -> {
             User managed = User.findById(user.id);

@@ -7,18 +7,25 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.jboss.logging.Logger;
+
 import dev.cards.auth.config.OAuthConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The configured clients, checked once at start, and client authentication (RFC 6749 §2.3):
  * `none` for public clients, a secret (Basic header or form body) for confidential ones.
  */
+// Eager: a wrong client configuration must stop start-up, and the password-grant line is logged then.
+@Startup
 @ApplicationScoped
 public class ClientRegistry {
 
-    /** The grants this server implements. */
-    public static final Set<String> GRANT_TYPES = Set.of("password", "refresh_token");
+    private static final Logger LOG = Logger.getLogger(ClientRegistry.class);
+
+    /** The grants this server implements, in the order the metadata names them. */
+    public static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
 
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.\\-\\[\\]:]+");
 
@@ -44,6 +51,22 @@ public class ClientRegistry {
         if (!clients.containsKey(config.firstPartyClient())) {
             throw new IllegalStateException("auth.oauth.first-party-client " + config.firstPartyClient() + " is not registered");
         }
+        List<String> password = passwordGrantClients();
+        if (!password.isEmpty()) {
+            // RFC 9700 §2.4: the grant MUST NOT be used; say which clients still may, so it is a visible choice.
+            LOG.infof("Clients allowed the password grant (grant-types includes password; RFC 9700 §2.4 says it "
+                    + "must not be used): %s", String.join(", ", password));
+        }
+    }
+
+    /** The clients whose configuration opts in to the password grant; none by default. */
+    public List<String> passwordGrantClients() {
+        return clients.values().stream().filter(c -> c.allows("password")).map(RegisteredClient::id).toList();
+    }
+
+    /** The grants at least one registered client may use: what the metadata may truthfully claim (RFC 8414 §2). */
+    public List<String> grantTypesInUse() {
+        return GRANT_TYPES.stream().filter(g -> clients.values().stream().anyMatch(c -> c.allows(g))).toList();
     }
 
     /** An origin is compared as a string (RFC 6454 §6.1): only the exact serialized form can ever match. */

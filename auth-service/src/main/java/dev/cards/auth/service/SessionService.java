@@ -34,10 +34,12 @@ public class SessionService {
     private final AuthMetrics metrics;
     private final SessionAdvance advance;
     private final String firstPartyClient;
+    private final SessionCap cap;
 
     public SessionService(AuthConfig config, AccessTokens accessTokens, RefreshTokenCodec codec, Clock clock,
-            AuthMetrics metrics, SessionAdvance advance, OAuthConfig oauth) {
+            AuthMetrics metrics, SessionAdvance advance, OAuthConfig oauth, SessionCap cap) {
         this.advance = advance;
+        this.cap = cap;
         this.firstPartyClient = oauth.firstPartyClient();
         this.config = config;
         this.accessTokens = accessTokens;
@@ -51,7 +53,10 @@ public class SessionService {
         return firstPartyClient;
     }
 
-    /** Starts a session of {@code clientId} for a user who just proved who they are. Call inside a transaction. */
+    /**
+     * Starts a session of {@code clientId} for a user who just proved who they are, ending their least
+     * recently used one(s) beyond the cap. Call inside a transaction, with {@code user} managed.
+     */
     TokenPair start(User user, String clientId) {
         Instant now = clock.instant();
         RefreshSession session = new RefreshSession();
@@ -63,8 +68,11 @@ public class SessionService {
         session.clientId = clientId;
         String token = codec.newToken(session.id);
         session.tokenHash = codec.hash(token);
+        // Signed before the cap locks the user row, so other logins of the account wait on SQL only.
+        TokenPair tokens = pair(user.id, user.email, clientId, session.idleExpiresAt, token, now);
+        cap.makeRoom(user, now);
         session.persist();
-        return pair(user.id, user.email, clientId, session.idleExpiresAt, token, now);
+        return tokens;
     }
 
     /**

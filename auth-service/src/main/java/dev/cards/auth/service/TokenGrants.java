@@ -31,8 +31,9 @@ public class TokenGrants {
         String grantType = required(form, "grant_type");
         RegisteredClient client = clients.authenticate(credentials);
         if (!ClientRegistry.GRANT_TYPES.contains(grantType)) {
-            throw OAuthException.unsupportedGrantType("Supported grant types: password, refresh_token");
+            throw OAuthException.unsupportedGrantType("Supported grant types: " + String.join(", ", ClientRegistry.GRANT_TYPES));
         }
+        // §5.2 unauthorized_client; the password grant is refused unless the client opted in (RFC 9700 §2.4).
         if (!client.allows(grantType)) {
             throw OAuthException.unauthorizedClient("The client may not use the " + grantType + " grant");
         }

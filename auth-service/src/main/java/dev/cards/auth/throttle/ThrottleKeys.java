@@ -31,6 +31,10 @@ final class ThrottleKeys {
         return hash("login-known-address", email, address);
     }
 
+    static String successfulLoginOfAccount(String email) {
+        return hash("login-success-account", email);
+    }
+
     static String signupFromAddress(String address) {
         return hash("signup-address", address);
     }

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
+import java.security.SecureRandom;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 class RefreshTokenCodecTest {
 
-    private final RefreshTokenCodec codec = new RefreshTokenCodec(
-            new SigningKeys(TestConfig.with(Map.of("auth.signing-key.generate-if-missing", "true"))));
+    private final RefreshTokenCodec codec = new RefreshTokenCodec(randomKey());
+
+    private static SuccessorKey randomKey() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new SuccessorKey(secret);
+    }
 
     @Test
     void aTokenNamesItsSession() {
@@ -41,9 +46,8 @@ class RefreshTokenCodecTest {
     }
 
     @Test
-    void anotherServiceKeyDerivesAnotherSuccessor() {
-        RefreshTokenCodec other = new RefreshTokenCodec(
-                new SigningKeys(TestConfig.with(Map.of("auth.signing-key.generate-if-missing", "true"))));
+    void anotherSuccessorKeyDerivesAnotherSuccessor() {
+        RefreshTokenCodec other = new RefreshTokenCodec(randomKey());
         String token = codec.newToken(UUID.randomUUID());
         assertNotEquals(codec.successorOf(token), other.successorOf(token));
     }

@@ -3,6 +3,7 @@ package dev.cards.auth.rest;
 import static dev.cards.auth.rest.Api.assertInvalidGrant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,8 +18,20 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cards.auth.config.AuthConfig;
+import dev.cards.auth.config.OAuthConfig;
+import dev.cards.auth.crypto.AccessTokens;
+import dev.cards.auth.crypto.RefreshTokenCodec;
+import dev.cards.auth.crypto.SigningKeys;
+import dev.cards.auth.crypto.SuccessorKey;
+import dev.cards.auth.metrics.AuthMetrics;
+import dev.cards.auth.persistence.ServiceSecrets;
+import dev.cards.auth.persistence.SessionAdvance;
+import dev.cards.auth.service.SessionCap;
+import dev.cards.auth.service.SessionService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 @TestProfile(RotationGraceTest.WithGrace.class)
@@ -33,6 +46,21 @@ class RotationGraceTest {
             return Map.of("auth.refresh-token.reuse-grace", "30S");
         }
     }
+
+    @Inject
+    AuthConfig config;
+    @Inject
+    OAuthConfig oauth;
+    @Inject
+    Clock clock;
+    @Inject
+    AuthMetrics metrics;
+    @Inject
+    SessionAdvance advance;
+    @Inject
+    ServiceSecrets secrets;
+    @Inject
+    SessionCap cap;
 
     @BeforeEach
     void resetClock() {
@@ -79,6 +107,22 @@ class RotationGraceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aRetryWithinTheGraceAtAReplicaWithAnotherSigningKeyGetsTheSameSuccessorAndTheSessionLives() {
+        String first = Api.newSession().path("refresh_token");
+        String second = Api.refreshed(first);
+        // A rolling key change: the retry reaches a replica that already signs with the new key.
+        assertEquals(second, replicaWithANewSigningKey().refresh(first).refreshToken());
+        Api.refreshed(second);
+    }
+
+    /** Another replica on the same database, started with a signing key of its own. */
+    private SessionService replicaWithANewSigningKey() {
+        SigningKeys newKey = new SigningKeys(config);
+        return new SessionService(config, new AccessTokens(config, newKey), new RefreshTokenCodec(new SuccessorKey(config, secrets)),
+                clock, metrics, advance, oauth, cap);
     }
 
     @Test

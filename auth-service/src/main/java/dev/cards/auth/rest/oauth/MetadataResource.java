@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.cards.auth.config.AuthConfig;
+import dev.cards.auth.service.ClientRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,12 +25,13 @@ public class MetadataResource {
 
     private final ServerMetadata metadata;
 
-    public MetadataResource(AuthConfig config) {
+    public MetadataResource(AuthConfig config, ClientRegistry clients) {
         String issuer = config.issuer();
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         // RFC 8414 §2: response_types_supported is required; there is no authorization endpoint, so none.
+        // The password grant is named only while some client opted in to it (off by default, RFC 9700 §2.4).
         this.metadata = new ServerMetadata(issuer, base + "/oauth2/token", base + "/oauth2/revoke",
-                base + "/.well-known/jwks.json", List.of("password", "refresh_token"), AUTH_METHODS, AUTH_METHODS,
+                base + "/.well-known/jwks.json", clients.grantTypesInUse(), AUTH_METHODS, AUTH_METHODS,
                 List.of());
     }
 

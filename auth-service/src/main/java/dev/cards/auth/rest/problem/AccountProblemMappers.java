@@ -12,6 +12,9 @@ import dev.cards.auth.service.InvalidCredentialsException;
 import dev.cards.auth.service.InvalidGrantException;
 import dev.cards.auth.throttle.ThrottledException;
 import dev.cards.http.problem.Problems;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +24,8 @@ import jakarta.ws.rs.core.Response;
  * mapped by the shared {@link dev.cards.http.problem.RequestProblemMappers}.
  */
 public class AccountProblemMappers {
+
+    private static final int LOCK_RETRY_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response emailTaken(EmailTakenException e) {
@@ -66,6 +71,18 @@ public class AccountProblemMappers {
     @ServerExceptionMapper
     public Response missingAccessToken(MissingAccessTokenException e) {
         return Problems.builder(401, e.getMessage()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /**
+     * A row lock not had in time: logins of one account queue on its user row (SessionCap), and H2
+     * gives up after its LOCK_TIMEOUT (PostgreSQL only with a lock_timeout). Busy, not broken: 503 and
+     * Retry-After (RFC 9110 §15.6.4), never a 500.
+     */
+    @ServerExceptionMapper({ PessimisticLockException.class, LockTimeoutException.class })
+    public Response lockNotHadInTime(PersistenceException e) {
+        return Problems.builder(503, "Too many requests for this account at once; retry shortly")
+                .header(HttpHeaders.RETRY_AFTER, LOCK_RETRY_SECONDS)
+                .build();
     }
 
     @ServerExceptionMapper

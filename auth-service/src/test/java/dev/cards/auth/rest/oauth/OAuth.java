@@ -21,10 +21,15 @@ import io.restassured.specification.RequestSpecification;
 final class OAuth {
 
     static final String PASSWORD = "correct horse battery staple";
-    static final String PUBLIC_CLIENT = "cards-cli";
+    /** A public client allowed the password grant: registered in %test only (no client has it by default). */
+    static final String PUBLIC_CLIENT = "test-cli";
+    /** The client /auth/login and /auth/refresh act for; not allowed the password grant. */
+    static final String FIRST_PARTY_CLIENT = "cards-cli";
     static final String CONFIDENTIAL_CLIENT = "test-service";
     static final String CONFIDENTIAL_SECRET = "confidential-test-secret";
     static final String REFRESH_ONLY_CLIENT = "test-refresh-only";
+    /** A public client registered with nothing but its type: the default grants. */
+    static final String DEFAULTS_CLIENT = "test-defaults";
 
     private OAuth() {
     }
@@ -41,7 +46,7 @@ final class OAuth {
         return email;
     }
 
-    /** A password grant of the public client: the token response. */
+    /** A password grant of the public test client: the token response. */
     static Response passwordGrant(String email) {
         return form().formParam("grant_type", "password").formParam("client_id", PUBLIC_CLIENT)
                 .formParam("username", email).formParam("password", PASSWORD).post("/oauth2/token");

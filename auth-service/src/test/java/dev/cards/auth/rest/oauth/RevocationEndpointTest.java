@@ -67,7 +67,7 @@ class RevocationEndpointTest {
         String email = OAuth.newUser();
         String token = RestAssured.given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
                 .post("/auth/login").then().statusCode(200).extract().path("refresh_token");
-        revoke(PUBLIC_CLIENT, token).then().statusCode(200);
+        revoke(OAuth.FIRST_PARTY_CLIENT, token).then().statusCode(200);
         RestAssured.given().contentType(ContentType.JSON).body(Map.of("refresh_token", token))
                 .post("/auth/refresh").then().statusCode(401);
     }

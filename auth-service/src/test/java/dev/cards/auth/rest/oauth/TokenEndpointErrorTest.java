@@ -187,6 +187,18 @@ class TokenEndpointErrorTest {
     }
 
     @Test
+    void theFirstPartyClientIsRefusedThePasswordGrant() {
+        // RFC 9700 §2.4: the password grant MUST NOT be used; cards-cli signs in through /auth/login.
+        assertError(passwordGrant(OAuth.FIRST_PARTY_CLIENT, OAuth.newUser(), PASSWORD), 400, "unauthorized_client")
+                .body("error_description", equalTo("The client may not use the password grant"));
+    }
+
+    @Test
+    void aClientRegisteredWithoutGrantTypesIsRefusedThePasswordGrant() {
+        assertError(passwordGrant(OAuth.DEFAULTS_CLIENT, OAuth.newUser(), PASSWORD), 400, "unauthorized_client");
+    }
+
+    @Test
     void requestedScopeIsInvalidScope() {
         assertError(form().formParam("grant_type", "password").formParam("client_id", PUBLIC_CLIENT).formParam("scope", "openid")
                 .formParam("username", OAuth.newUser()).formParam("password", PASSWORD).post("/oauth2/token"),

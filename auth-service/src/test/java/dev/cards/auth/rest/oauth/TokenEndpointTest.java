@@ -2,6 +2,7 @@ package dev.cards.auth.rest.oauth;
 
 import static dev.cards.auth.rest.oauth.OAuth.CONFIDENTIAL_CLIENT;
 import static dev.cards.auth.rest.oauth.OAuth.CONFIDENTIAL_SECRET;
+import static dev.cards.auth.rest.oauth.OAuth.FIRST_PARTY_CLIENT;
 import static dev.cards.auth.rest.oauth.OAuth.PASSWORD;
 import static dev.cards.auth.rest.oauth.OAuth.PUBLIC_CLIENT;
 import static dev.cards.auth.rest.oauth.OAuth.assertError;
@@ -89,7 +90,7 @@ class TokenEndpointTest {
         String email = OAuth.newUser();
         String fromJson = RestAssured.given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
                 .post("/auth/login").then().statusCode(200).extract().path("refresh_token");
-        String fromOAuth = OAuth.refreshGrant(PUBLIC_CLIENT, fromJson).then().statusCode(200).extract().path("refresh_token");
+        String fromOAuth = OAuth.refreshGrant(FIRST_PARTY_CLIENT, fromJson).then().statusCode(200).extract().path("refresh_token");
         RestAssured.given().contentType(ContentType.JSON).body(Map.of("refresh_token", fromOAuth))
                 .post("/auth/refresh").then().statusCode(200);
     }

@@ -1,0 +1,37 @@
+package dev.cards.auth.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cards.auth.crypto.TestConfig;
+
+/** RFC 9700 §2.4: no client has the password grant unless its configuration opts in. */
+class ClientRegistryTest {
+
+    @Test
+    void aClientWithoutGrantTypesMayNotUseThePasswordGrant() {
+        ClientRegistry registry = new ClientRegistry(TestConfig.oauth(Map.of("auth.oauth.clients.cards-cli.type", "public")));
+        assertFalse(registry.find("cards-cli").orElseThrow().allows("password"));
+        assertEquals(List.of(), registry.passwordGrantClients());
+    }
+
+    @Test
+    void withoutAnOptInThePasswordGrantIsNotAdvertised() {
+        ClientRegistry registry = new ClientRegistry(TestConfig.oauth(Map.of("auth.oauth.clients.cards-cli.type", "public")));
+        assertEquals(List.of("refresh_token"), registry.grantTypesInUse());
+    }
+
+    @Test
+    void clientsThatOptInAreNamedAndThePasswordGrantIsAdvertised() {
+        ClientRegistry registry = new ClientRegistry(TestConfig.oauth(Map.of(
+                "auth.oauth.clients.cards-cli.type", "public",
+                "auth.oauth.clients.legacy-app.grant-types", "password,refresh_token")));
+        assertEquals(List.of("legacy-app"), registry.passwordGrantClients());
+        assertEquals(List.of("password", "refresh_token"), registry.grantTypesInUse());
+    }
+}
