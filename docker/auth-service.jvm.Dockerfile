@@ -17,10 +17,16 @@
 # Everything together (PostgreSQL, both services): docker compose -f docker/compose.yaml up --build
 ####
 
+## Base images are build arguments: the defaults are the production ones; docker/standins makes
+## stand-ins from Debian packages where no registry is reachable (docker/e2e builds with them).
+## The runtime image needs only `java` (JDK 25) on the PATH and a uid 185 that may read /deployments.
+ARG BUILD_IMAGE=registry.access.redhat.com/ubi9/openjdk-25:1.24
+ARG RUNTIME_IMAGE=registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24
+
 ## Stage 1: build with the Maven wrapper on the runtime's own JDK 25, so that the AOT cache it
 ## records (JEP 483; Quarkus starts the application once, to the end of its static init) belongs to
 ## the JVM that will map it. A JVM that finds the cache foreign says so and starts without it.
-FROM registry.access.redhat.com/ubi9/openjdk-25:1.24 AS build
+FROM ${BUILD_IMAGE} AS build
 USER root
 # One cache for the wrapper's Maven and the local repository, kept between builds.
 ENV MAVEN_USER_HOME=/m2
@@ -46,7 +52,9 @@ RUN --mount=type=cache,target=/m2 \
       -Dquarkus.package.jar.aot.additional-recording-args=--enable-native-access=ALL-UNNAMED,-XX:+UseSerialGC
 
 ## Stage 2: run the aot-jar with its AOT cache; the library layer stays cached across code changes
-FROM registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24
+FROM ${RUNTIME_IMAGE}
+# The AOT cache was recorded with the jar started from its own directory: start it from there too.
+WORKDIR /deployments
 ENV LANGUAGE='en_US:en'
 COPY --from=build --chown=185 /build/auth-service/target/quarkus-app/lib/ /deployments/lib/
 COPY --from=build --chown=185 /build/auth-service/target/quarkus-app/*.jar /deployments/
@@ -62,5 +70,5 @@ ENV QUARKUS_HTTP_HOST=0.0.0.0
 # access on JDK 22+, and the cache was recorded with the same flag.
 ENV MALLOC_ARENA_MAX=2
 ENV JAVA_OPTS_APPEND="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:AOTCache=/deployments/app.aot -XX:+UseSerialGC -Xms32m -Xmx96m -XX:CICompilerCount=2 --enable-native-access=ALL-UNNAMED"
-ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
-ENTRYPOINT ["/opt/jboss/container/java/run/run-java.sh"]
+# `java` itself, not the UBI image's run-java.sh: the options above are all the JVM gets, on any base.
+ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS_APPEND -jar quarkus-run.jar"]

@@ -19,8 +19,12 @@
 # With compose: docker compose -f docker/compose.yaml -f docker/compose.native.yaml up --build
 ####
 
+## Base images are build arguments (defaults: the production ones), as in the JVM Dockerfile.
+ARG BUILD_IMAGE=quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21
+ARG RUNTIME_IMAGE=quay.io/quarkus/ubi9-quarkus-micro-image:2.0
+
 ## Stage 1: build the native executable with the Maven wrapper on Mandrel
-FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21 AS build
+FROM ${BUILD_IMAGE} AS build
 # A throw-away stage: build as root so the copied sources and target/ need no ownership changes.
 USER root
 # One cache for the wrapper's Maven and the local repository, kept between builds.
@@ -45,7 +49,7 @@ RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl auth-service -am package -DskipTests -Dmaven.repo.local=/m2/repository -Pnative
 
 ## Stage 2: the executable alone on a micro image (glibc, libstdc++, zlib)
-FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0
+FROM ${RUNTIME_IMAGE}
 WORKDIR /work/
 RUN chown 185:0 /work && chmod g+rwX /work
 COPY --from=build --chown=185:0 --chmod=0755 /code/auth-service/target/*-runner /work/application

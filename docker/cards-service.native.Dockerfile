@@ -19,8 +19,13 @@
 # With compose: docker compose -f docker/compose.yaml -f docker/compose.native.yaml up --build
 ####
 
+## Base images are build arguments (defaults: the production ones), as in the JVM Dockerfile.
+ARG NODE_IMAGE=node:20-bookworm-slim
+ARG BUILD_IMAGE=quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21
+ARG RUNTIME_IMAGE=quay.io/quarkus/ubi9-quarkus-micro-image:2.0
+
 ## Stage 0: bundle the web app the service serves at / (cards-service/web), from the committed lockfile
-FROM node:20-bookworm-slim AS web
+FROM ${NODE_IMAGE} AS web
 WORKDIR /web
 COPY cards-service/web/package.json cards-service/web/package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -29,7 +34,7 @@ COPY cards-service/web/src/ src/
 RUN node build.mjs /out/META-INF/resources
 
 ## Stage 1: build the native executable with the Maven wrapper on Mandrel
-FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21 AS build
+FROM ${BUILD_IMAGE} AS build
 # A throw-away stage: build as root so the copied sources and target/ need no ownership changes.
 USER root
 # One cache for the wrapper's Maven and the local repository, kept between builds.
@@ -59,7 +64,7 @@ RUN --mount=type=cache,target=/m2 \
       -P 'native,!auth-service-first' -Dweb.skip=true
 
 ## Stage 2: the executable alone on a micro image (glibc, libstdc++, zlib)
-FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0
+FROM ${RUNTIME_IMAGE}
 WORKDIR /work/
 RUN chown 185:0 /work && chmod g+rwX /work
 COPY --from=build --chown=185:0 --chmod=0755 /code/cards-service/target/*-runner /work/application
