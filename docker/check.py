@@ -64,7 +64,7 @@ STANDARD_KEYS = {
     "quarkus.log.level",            # quarkus-core
 }
 # Prefixes the issue allows for configuration by environment.
-CONFIG_ENV_PREFIXES = ("QUARKUS_", "AUTH_", "MP_JWT_")
+CONFIG_ENV_PREFIXES = ("QUARKUS_", "AUTH_", "MP_JWT_", "CARDS_")
 # Maven profiles a Dockerfile may name before the root pom defines them (issue 5 adds them).
 PENDING_PROFILES = {"native"}
 
@@ -340,8 +340,18 @@ def check_dockerfile(path, compose_tags):
     if not any(ins == "FROM" for _, ins, _ in instructions):
         return  # dockerfile-utils has said why
     stages = []
+    # Base images may be build arguments declared before the first FROM (docker/e2e builds on
+    # stand-ins that way); their defaults are the production images, and those must be pinned.
+    base_args = {}
     for lineno, ins, args in instructions:
         if ins == "FROM":
+            break
+        if ins == "ARG" and "=" in args:
+            name, default = args.split("=", 1)
+            base_args[name.strip()] = default.strip()
+    for lineno, ins, args in instructions:
+        if ins == "FROM":
+            args = re.sub(r"\$\{(\w+)\}|\$(\w+)", lambda m: base_args.get(m.group(1) or m.group(2), m.group(0)), args)
             words = args.split()
             stage = {"image": words[0], "name": words[2] if len(words) >= 3 and words[1].upper() == "AS" else None,
                      "ins": [], "workdir": "/", "user": None}
@@ -734,6 +744,12 @@ def check_compose(path, readme):
             if not m:
                 continue
             host, p, pth = m.group(1), int(m.group(2)), m.group(3) or ""
+            if host == "localhost" and not value.startswith("jdbc:"):
+                # A URL a browser on the host uses (the web app's): a port some service publishes.
+                published = {int(str(q).split(":")[-2]) for sv in services.values() if isinstance(sv, dict)
+                             for q in sv.get("ports") or [] if str(q).count(":") >= 1}
+                check(p in published, f"{what} {var}", f"no service publishes localhost:{p}")
+                continue
             if check(host in services, f"{what} {var}", f"{host} is not a service of this compose file"):
                 check(p == port_of(host), f"{what} {var}", f"{host} listens on {port_of(host)}, not {p}")
             if value.startswith("jdbc:"):
