@@ -33,7 +33,7 @@ export async function startServices() {
         'cards.web.auth-url': authUrl,
         'mp.jwt.verify.issuer': authUrl,
         'mp.jwt.verify.publickey.location': `${authUrl}/.well-known/jwks.json`,
-        // SmallRye JWT reads 0 as its 60 s default: 1 s is the smallest skew.
+        // An expired token is refused a second after its exp (0, none, works too).
         'mp.jwt.verify.clock.skew': '1',
       },
     }),

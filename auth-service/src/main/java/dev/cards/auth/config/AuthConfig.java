@@ -48,6 +48,13 @@ public interface AuthConfig {
         /** How long an access token is valid. */
         @WithDefault("5M")
         Duration lifetime();
+
+        /**
+         * How long past its exp an access token presented to this service (/auth/me,
+         * /auth/logout-all, /oauth2/revoke) is still taken, for clocks that differ; whole seconds, 0 for none.
+         */
+        @WithDefault("30S")
+        Duration clockSkew();
     }
 
     interface RefreshToken {

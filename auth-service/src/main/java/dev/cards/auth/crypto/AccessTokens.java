@@ -1,5 +1,6 @@
 package dev.cards.auth.crypto;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,10 @@ public class AccessTokens {
     public AccessTokens(AuthConfig config, SigningKeys keys) {
         this.config = config;
         this.keys = keys;
+        Duration skew = config.accessToken().clockSkew();
+        if (skew.isNegative()) {
+            throw new IllegalStateException("auth.access-token.clock-skew must not be negative");
+        }
         this.consumer = new JwtConsumerBuilder()
                 // RFC 8725 §3.1: accept only the algorithm we sign with; `none` and HS* never verify.
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -43,7 +48,8 @@ public class AccessTokens {
                 .setRequireSubject()
                 // RFC 8725 §3.11: only a token typed as an access token is one.
                 .setExpectedType(true, TYPE)
-                .setAllowedClockSkewInSeconds(30)
+                // RFC 7519 §4.1.4 allows "some small leeway"; jose4j takes 0 as none.
+                .setAllowedClockSkewInSeconds((int) Math.min(skew.toSeconds(), Integer.MAX_VALUE))
                 .setExpectedIssuer(config.issuer())
                 .setExpectedAudience(config.audience())
                 .build();

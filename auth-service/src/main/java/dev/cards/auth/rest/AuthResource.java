@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
 
 import dev.cards.auth.crypto.AccessTokens;
@@ -103,7 +102,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "refresh", summary = "Exchange a refresh token for new tokens",
             description = "The refresh token comes from the refresh_token cookie, an `Authorization: Bearer` header "
-                    + "or this JSON body (then optional); one way per request. By cookie alone, only with an allowed "
+                    + "or this JSON body (then optional); one way per request, and at most one refresh_token cookie "
+                    + "(another site of the domain may have set a second one: 400). By cookie alone, only with an allowed "
                     + "Origin and X-Requested-With (CSRF). A request with Origin (a browser) gets the refresh token "
                     + "only as the cookie. With rotation on, the presented token "
                     + "is retired and presenting it again revokes the session.")
@@ -118,13 +118,12 @@ public class AuthResource {
     @APIResponse(responseCode = "403", ref = "CrossSite")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response refresh(
-            @Parameter(hidden = true) @RestCookie(RefreshCookie.NAME) String cookie,
+    public Response refresh(@Context HttpServerRequest http,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @RestHeader(ORIGIN) String origin,
             @Parameter(hidden = true) @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith,
             @Valid RefreshRequest body) {
-        String token = presented(cookie, authorization, body, origin, requestedWith);
+        String token = presented(http, authorization, body, origin, requestedWith);
         if (token == null) {
             throw new InvalidGrantException("No refresh token was presented");
         }
@@ -135,11 +134,11 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @Operation(hidden = true)
-    public Response refreshWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
+    public Response refreshWithoutBody(@Context HttpServerRequest http,
             @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestHeader(ORIGIN) String origin,
             @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith, String body) {
         refuseNonJson(body);
-        return refresh(cookie, authorization, origin, requestedWith, null);
+        return refresh(http, authorization, origin, requestedWith, null);
     }
 
     @POST
@@ -148,7 +147,8 @@ public class AuthResource {
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "logout", summary = "Revoke the session of a refresh token",
-            description = "Takes the token like /auth/refresh (cookie, Bearer header or this optional body). "
+            description = "Takes the token like /auth/refresh (cookie, Bearer header or this optional body; "
+                    + "at most one refresh_token cookie). "
                     + "Answers 204 for unknown tokens too (RFC 7009 §2.2).")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RefreshRequest.class)))
@@ -158,13 +158,12 @@ public class AuthResource {
     @APIResponse(responseCode = "403", ref = "CrossSite")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response logout(
-            @Parameter(hidden = true) @RestCookie(RefreshCookie.NAME) String cookie,
+    public Response logout(@Context HttpServerRequest http,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @RestHeader(ORIGIN) String origin,
             @Parameter(hidden = true) @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith,
             @Valid RefreshRequest body) {
-        String token = presented(cookie, authorization, body, origin, requestedWith);
+        String token = presented(http, authorization, body, origin, requestedWith);
         if (token != null) {
             sessions.logout(token);
         }
@@ -177,11 +176,11 @@ public class AuthResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/logout")
     @Operation(hidden = true)
-    public Response logoutWithoutBody(@RestCookie(RefreshCookie.NAME) String cookie,
+    public Response logoutWithoutBody(@Context HttpServerRequest http,
             @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestHeader(ORIGIN) String origin,
             @RestHeader(CookieCsrfCheck.REQUESTED_WITH) String requestedWith, String body) {
         refuseNonJson(body);
-        return logout(cookie, authorization, origin, requestedWith, null);
+        return logout(http, authorization, origin, requestedWith, null);
     }
 
     @POST
@@ -226,8 +225,13 @@ public class AuthResource {
         return accessTokens.verify(authorization.substring(BEARER.length()).strip());
     }
 
-    /** The presented refresh token; one presented by the cookie alone must pass the CSRF check first. */
-    private String presented(String cookie, String authorization, RefreshRequest body, String origin, String requestedWith) {
+    /**
+     * The presented refresh token; one presented by the cookie alone must pass the CSRF check first.
+     * The cookie is read from the raw Cookie fields: {@code @RestCookie} silently picks one of two.
+     */
+    private String presented(HttpServerRequest http, String authorization, RefreshRequest body, String origin,
+            String requestedWith) {
+        String cookie = RefreshCookie.in(http.headers().getAll(HttpHeaders.COOKIE));
         PresentedRefreshToken presented = PresentedRefreshToken.from(cookie, authorization, body);
         if (presented.byCookieOnly()) {
             csrf.check(origin, requestedWith);

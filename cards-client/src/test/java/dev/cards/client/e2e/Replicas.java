@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class Replicas {
 
-    /** The cards-services' clock skew; SmallRye JWT takes 0 as "unset" (its default), so 1 s. */
+    /** The cards-services' clock skew: 1 s, so an expired token is refused a second after its exp (0, none, works too). */
     static final int SERVER_SKEW_SECONDS = 1;
     private static final Pattern METRIC = Pattern.compile("^(\\w+)\\{([^}]*)\\}\\s+(\\S+)$");
 

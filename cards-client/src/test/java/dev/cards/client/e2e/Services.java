@@ -21,7 +21,7 @@ public final class Services {
             repositoryRoot().resolve("auth-service/target/local-app/quarkus-run.jar").toString()));
     public static final Path CARDS_JAR = Path.of(System.getProperty("e2e.cards-jar",
             repositoryRoot().resolve("cards-service/target/local-app/quarkus-run.jar").toString()));
-    /** The cards-service's clock skew; SmallRye JWT takes 0 as "unset" (its default), so 1 s. */
+    /** The cards-service's clock skew: 1 s, so an expired token is refused a second after its exp (0, none, works too). */
     public static final int SERVER_SKEW_SECONDS = 1;
     private static Services running;
 

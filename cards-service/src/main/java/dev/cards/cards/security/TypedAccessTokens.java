@@ -2,6 +2,7 @@ package dev.cards.cards.security;
 
 import java.util.Locale;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 
@@ -19,17 +20,28 @@ import jakarta.inject.Inject;
  * RFC 8725 §3.11 (explicit typing), so no other JWT the auth-service's key signs can pass for
  * one. SmallRye JWT has no setting for the `typ` header, hence this factory. Tokens verified a
  * moment ago are answered from {@link VerifiedTokens}.
+ *
+ * <p>It also makes {@code mp.jwt.verify.clock.skew=0} mean no skew: SmallRye JWT applies a skew
+ * only above 0 and otherwise keeps its own 60 s (smallrye-jwt #693), so an operator asking for
+ * the strictest check got a minute of grace past every token's exp.
  */
 @ApplicationScoped
 @Alternative
 @Priority(1)
 public class TypedAccessTokens extends DefaultJWTCallerPrincipalFactory {
 
+    private record Strict(JWTAuthContextInfo configured, JWTAuthContextInfo withoutSkew) {
+    }
+
     private final VerifiedTokens verified;
+    private final int clockSkew;
+    private volatile Strict strict;
 
     @Inject
-    public TypedAccessTokens(VerifiedTokens verified) {
+    public TypedAccessTokens(VerifiedTokens verified,
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") int clockSkew) {
         this.verified = verified;
+        this.clockSkew = clockSkew;
     }
 
     @Override
@@ -41,9 +53,28 @@ public class TypedAccessTokens extends DefaultJWTCallerPrincipalFactory {
         if (!isAccessTokenType(token)) {
             throw new ParseException("The token is not typed at+jwt");
         }
-        JWTCallerPrincipal principal = super.parse(token, authContextInfo);
+        JWTCallerPrincipal principal = super.parse(token, withConfiguredSkew(authContextInfo));
         verified.put(token, principal);
         return principal;
+    }
+
+    /**
+     * The context with the configured skew when that is 0 (or below): a copy whose skew is 0,
+     * which SmallRye JWT then leaves to jose4j, whose default is none. The deprecated
+     * {@code smallrye.jwt.expiration.grace}, when set, still wins as it does in SmallRye JWT.
+     */
+    private JWTAuthContextInfo withConfiguredSkew(JWTAuthContextInfo configured) {
+        if (clockSkew > 0 || configured.getExpGracePeriodSecs() > 0 || configured.getClockSkew() == 0) {
+            return configured;
+        }
+        Strict known = strict;
+        if (known == null || known.configured() != configured) {
+            JWTAuthContextInfo withoutSkew = new JWTAuthContextInfo(configured);
+            withoutSkew.setClockSkew(0);
+            known = new Strict(configured, withoutSkew);
+            strict = known;
+        }
+        return known.withoutSkew();
     }
 
     /** RFC 9068 §4: `at+jwt` or `application/at+jwt`, compared case-insensitively (RFC 7515 §4.1.9). */

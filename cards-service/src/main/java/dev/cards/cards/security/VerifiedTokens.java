@@ -13,7 +13,8 @@ import jakarta.inject.Inject;
  * Access tokens whose signature and claims were verified a moment ago, with their principal: a
  * client sends the same token with every call, and an ES256 verification costs more than the rest
  * of a cached read. Only successes are kept, each until its exp or the configured lifetime,
- * whichever comes first, so an expired token is always checked again (and its skew applied then).
+ * whichever comes first, so an expired token is always checked again (and its skew applied then):
+ * the cache never answers past exp + skew, whatever the skew, 0 included.
  */
 @ApplicationScoped
 public class VerifiedTokens {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * Runs the whole story against running services and prints the HTTP timeline. Uses its own
  * in-memory session (the session file is not touched). Needs short-lived access tokens, e.g. the
  * auth-service started with AUTH_ACCESS_TOKEN_LIFETIME=3S and the cards-service with
- * MP_JWT_VERIFY_CLOCK_SKEW=1 (an expired token is accepted for the skew; SmallRye JWT reads 0 as its default).
+ * MP_JWT_VERIFY_CLOCK_SKEW=1 (an expired token is accepted for the skew; 0 means none).
  */
 @Command(name = "demo", description = "Show refresh-on-401, proactive refresh and single flight against running services.")
 class DemoCommand implements Runnable {

@@ -18,11 +18,18 @@ import jakarta.enterprise.event.Observes;
 /**
  * Answers oversized bodies with problem details. Quarkus refuses a declared Content-Length above
  * {@code quarkus.http.limits.max-body-size} with a bare 413 from a Vert.x route (order -2) that no
- * exception mapper sees; this checks the declared length first, and dresses the HTTP layer's own
- * refusal of a chunked body the same way.
+ * exception mapper sees; this checks the declared length first. A body without one (chunked)
+ * Quarkus would count while the resource reads it and refuse with a bare 413 as well: that count
+ * is handed to {@link ChunkedBodyLimit}, which refuses with the same problem.
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    static final String DETAIL = "The request body is too large";
+    /** Where Quarkus's route (order -2) leaves the limit for its body stream when no length is declared. */
+    private static final String QUARKUS_STREAM_LIMIT = "io.quarkus.max-request-size";
+    /** After that route, before the resources (Quarkus REST routes at 0 and above). */
+    private static final int AFTER_QUARKUS_LIMIT = -1;
 
     private final long limit;
     private final String body;
@@ -30,11 +37,20 @@ public class BodyLimit {
     BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit, ObjectMapper json)
             throws JsonProcessingException {
         this.limit = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        this.body = json.writeValueAsString(Problem.of(413, "The request body is too large", null, null));
+        this.body = json.writeValueAsString(Problem.of(413, DETAIL, null, null));
+    }
+
+    /** The largest body answered normally, in bytes. */
+    long limit() {
+        return limit;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::checkDeclaredLength);
+        router.route().order(AFTER_QUARKUS_LIMIT).handler(ctx -> {
+            ctx.remove(QUARKUS_STREAM_LIMIT);
+            ctx.next();
+        });
         router.errorHandler(413, this::tooLarge);
     }
 
@@ -63,6 +79,8 @@ public class BodyLimit {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader(HttpHeaders.CONNECTION, "close")
+                // This route may run before RequestLimits', which marks every other answer.
+                .putHeader("X-Content-Type-Options", "nosniff")
                 .end(body);
     }
 }
