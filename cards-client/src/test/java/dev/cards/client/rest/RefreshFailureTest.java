@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import dev.cards.client.error.AuthServiceUnavailableException;
 import dev.cards.client.error.ClientConfigurationException;
 import dev.cards.client.error.SessionExpiredException;
+import dev.cards.client.session.Issuer;
 import dev.cards.client.session.Session;
 import dev.cards.client.session.SessionListener;
 import io.quarkus.test.junit.QuarkusTest;
@@ -122,12 +124,14 @@ class RefreshFailureTest {
 
     @Test
     void refreshWithTheAuthServiceDownKeepsTheSession() throws IOException {
-        services.signedIn("access-0", "refresh-0");
-        services.cardsAnswer("access-0", expiredToken());
         URI closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
+        // A session of the auth-service that is down (a session of another one would not be sent there at all).
+        Instant now = Instant.now();
+        services.store.save(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null, Issuer.of(closedPort).url()));
+        services.cardsAnswer("access-0", expiredToken());
         CardsClients clients = services.clients().authUrl(closedPort).build();
 
         assertThrows(AuthServiceUnavailableException.class,

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
                 ListCommand.class, ShowCommand.class, AddCommand.class, EditCommand.class, DeleteCommand.class,
                 DemoCommand.class, LoadCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:success", "1:error (wrong credentials, unreachable service, ...)", "2:usage",
-                "3:not signed in or session expired" })
+        exitCodeList = { "0:success", "1:error (wrong credentials, unreachable service, ...)",
+                "2:usage (including a refused URL: plain http to another host)",
+                "3:not signed in, session expired, or a session of another auth-service" })
 public class CardsCommand implements Runnable {
 
     @Mixin

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Exit codes: 0 success, 1 error, 2 usage, 3 not signed in or session expired. */
+/** Exit codes: 0 success, 1 error, 2 usage (or a refused URL), 3 not signed in, session expired or of another auth-service. */
 public final class ExitCodes implements IExecutionExceptionHandler {
 
     public static final int OK = 0;
