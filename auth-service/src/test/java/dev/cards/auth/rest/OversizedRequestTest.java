@@ -59,6 +59,18 @@ class OversizedRequestTest {
         }
     }
 
+    /** Padded past the framework's 10 KiB in-memory buffer, so it is streamed, yet under the 16 KiB limit. */
+    @Test
+    void aChunkedBodyWithinTheLimitIsRead() throws IOException {
+        String email = Api.newEmail();
+        Api.signUp(email);
+        byte[] body = ("{\"email\":\"" + email + "\"," + " ".repeat(12 * 1024) + "\"password\":\"" + Api.PASSWORD + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.chunked(RestAssured.port, LOGIN, body, 4096);
+        assertEquals(200, answer.status(), answer.toString());
+        assertTrue(answer.body().contains("\"access_token\""), answer.body());
+    }
+
     @Test
     void oversizedHeadersAnswer431Problem() {
         RestAssured.given().header("X-Padding", "p".repeat(20 * 1024)).get("/auth/me").then().statusCode(431)

@@ -99,6 +99,17 @@ class FrameworkProblemTest {
         }
     }
 
+    /** Past the framework's 10 KiB in-memory buffer, so it is streamed, yet under the 64 KiB limit. */
+    @Test
+    void aChunkedBodyWithinTheLimitIsRead() throws IOException {
+        byte[] body = ("{\"question\":\"q\",\"answer\":\"" + "a".repeat(3000) + "\"," + " ".repeat(20 * 1024) + "\"tags\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.chunked(RestAssured.port, "POST /cards HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nAuthorization: Bearer " + token + "\r\n", body, 4096);
+        assertEquals(201, answer.status(), answer.toString());
+        assertTrue(answer.body().contains("\"question\":\"q\""), answer.body());
+    }
+
     @Test
     void oversizedHeadersAnswer431ProblemWithABearerChallenge() {
         RestAssured.given().header("X-Padding", "p".repeat(20 * 1024)).get("/cards").then().statusCode(431)
