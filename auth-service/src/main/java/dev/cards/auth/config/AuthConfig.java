@@ -181,6 +181,18 @@ public interface AuthConfig {
         /** Window in which an account's successful logins are counted. */
         @WithDefault("1M")
         Duration window();
+
+        /**
+         * How long a refused login (429) is held before it is answered, at most its Retry-After; 0
+         * answers at once. Held without a thread, so a flood that retries at once slows to its
+         * connections' count per this time.
+         */
+        @WithDefault("1S")
+        Duration refusalDelay();
+
+        /** Refusals held at once per replica (at least 1); beyond them a refusal is answered at once. */
+        @WithDefault("4096")
+        int maxHeldRefusals();
     }
 
     interface SignupLimit {

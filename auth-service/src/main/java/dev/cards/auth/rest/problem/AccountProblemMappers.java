@@ -10,8 +10,10 @@ import dev.cards.auth.rest.RefreshCookie;
 import dev.cards.auth.service.EmailTakenException;
 import dev.cards.auth.service.InvalidCredentialsException;
 import dev.cards.auth.service.InvalidGrantException;
+import dev.cards.auth.throttle.RefusalDelay;
 import dev.cards.auth.throttle.ThrottledException;
 import dev.cards.http.problem.Problems;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
@@ -27,6 +29,12 @@ public class AccountProblemMappers {
 
     private static final int LOCK_RETRY_SECONDS = 1;
 
+    private final RefusalDelay refusalDelay;
+
+    public AccountProblemMappers(RefusalDelay refusalDelay) {
+        this.refusalDelay = refusalDelay;
+    }
+
     @ServerExceptionMapper
     public Response emailTaken(EmailTakenException e) {
         return Problems.of(409, e.getMessage());
@@ -37,12 +45,13 @@ public class AccountProblemMappers {
         return Problems.of(401, e.getMessage());
     }
 
+    /** Held a moment before it leaves (RefusalDelay), so a flood that retries at once slows down. */
     @ServerExceptionMapper
-    public Response throttled(ThrottledException e) {
+    public Uni<Response> throttled(ThrottledException e) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return Problems.builder(429, e.getMessage() + "; retry after " + seconds + " s")
+        return refusalDelay.answer(Problems.builder(429, e.getMessage() + "; retry after " + seconds + " s")
                 .header(HttpHeaders.RETRY_AFTER, seconds)
-                .build();
+                .build(), e.retryAfter());
     }
 
     /** RFC 6749 §5.2; the refresh cookie is cleared so a browser stops sending a dead token. */
