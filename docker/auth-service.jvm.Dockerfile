@@ -35,16 +35,17 @@ COPY --chmod=0755 mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
 # Maven reads every module's pom to set up the reactor, even with -pl.
-COPY docker/http-support/pom.xml docker/http-support/
-COPY docker/test-support/pom.xml docker/test-support/
+COPY http-support/pom.xml http-support/
+COPY test-support/pom.xml test-support/
 COPY auth-service/pom.xml auth-service/
 COPY cards-service/pom.xml cards-service/
 COPY cards-client/pom.xml cards-client/
+COPY cards-client/library/pom.xml cards-client/library/
 COPY cards-client/cli/pom.xml cards-client/cli/
 COPY cards-client/example-app/pom.xml cards-client/example-app/
-COPY auth-service/peers/quarkus-oidc-client-app/pom.xml auth-service/peers/quarkus-oidc-client-app/
-COPY docker/http-support/src/ docker/http-support/src/
-COPY docker/test-support/src/ docker/test-support/src/
+COPY interop/quarkus-oidc-client-app/pom.xml interop/quarkus-oidc-client-app/
+COPY http-support/src/ http-support/src/
+COPY test-support/src/ test-support/src/
 COPY auth-service/src/ auth-service/src/
 RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl auth-service -am package -DskipTests -Dmaven.repo.local=/m2/repository -Dlocal-app.skip=true \

@@ -4,7 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { freePort, repositoryRoot, startPackagedService } from '../../../../docker/test-support/node/packaged-service.mjs';
+import { freePort, repositoryRoot, startPackagedService } from '../../../../test-support/node/packaged-service.mjs';
 
 export const target = join(dirname(fileURLToPath(import.meta.url)), '../../target');
 export const ACCESS_TOKEN_SECONDS = 3;

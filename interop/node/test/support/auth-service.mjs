@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { freePort, repositoryRoot, startPackagedService } from '../../../../../docker/test-support/node/packaged-service.mjs';
+import { freePort, repositoryRoot, startPackagedService } from '../../../../test-support/node/packaged-service.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = process.env.AUTH_JAR ?? join(repositoryRoot, 'auth-service/target/local-app/quarkus-run.jar');

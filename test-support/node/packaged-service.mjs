@@ -1,6 +1,6 @@
 // Starts a packaged Quarkus service (a fast-jar) for the Node and browser tests: the `local`
 // profile (embedded database, throw-away key) on free loopback ports, its log in a file, and
-// resolves once the management interface reports it ready. Used by auth-service/peers/node and
+// resolves once the management interface reports it ready. Used by interop/node and
 // cards-service/web.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
 
 export function freePort() {
