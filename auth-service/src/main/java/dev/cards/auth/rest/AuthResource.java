@@ -188,7 +188,7 @@ public class AuthResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/logout-all")
     @Operation(operationId = "logoutAll", summary = "Revoke every session of the signed-in user")
-    @SecurityRequirement(name = AuthApi.BEARER_SCHEME)
+    @SecurityRequirement(name = AuthApiDefinition.BEARER_SCHEME)
     @APIResponse(responseCode = "204", description = "Every session is revoked",
             headers = @Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", ref = "InvalidToken")
@@ -200,7 +200,7 @@ public class AuthResource {
     @GET
     @Path("/me")
     @Operation(operationId = "me", summary = "The signed-in user")
-    @SecurityRequirement(name = AuthApi.BEARER_SCHEME)
+    @SecurityRequirement(name = AuthApiDefinition.BEARER_SCHEME)
     @APIResponse(responseCode = "200", description = "The user of the access token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", ref = "InvalidToken")

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import dev.cards.auth.service.EmailNormalizer;
 import dev.cards.http.validation.PlainText;
 import jakarta.validation.constraints.Size;
 

@@ -2,7 +2,6 @@ package dev.cards.auth.service;
 
 import java.util.Map;
 
-import dev.cards.auth.rest.EmailNormalizer;
 import dev.cards.auth.throttle.ThrottledException;
 import jakarta.enterprise.context.ApplicationScoped;
 
