@@ -20,18 +20,8 @@
 ## Base images are build arguments: the defaults are the production ones; docker/standins makes
 ## stand-ins from Debian packages where no registry is reachable (docker/e2e builds with them).
 ## The runtime image needs only `java` (JDK 25) on the PATH and a uid 185 that may read /deployments.
-ARG NODE_IMAGE=node:20-bookworm-slim
 ARG BUILD_IMAGE=registry.access.redhat.com/ubi9/openjdk-25:1.24
 ARG RUNTIME_IMAGE=registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24
-
-## Stage 0: bundle the web app the service serves at / (cards-service/web), from the committed lockfile
-FROM ${NODE_IMAGE} AS web
-WORKDIR /web
-COPY cards-service/web/package.json cards-service/web/package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY cards-service/web/build.mjs ./
-COPY cards-service/web/src/ src/
-RUN node build.mjs /out/META-INF/resources
 
 ## Stage 1: build with the Maven wrapper on the runtime's own JDK 25, so that the AOT cache it
 ## records (JEP 483; Quarkus starts the application once, to the end of its static init) belongs to
@@ -56,14 +46,13 @@ COPY cards-client/example-app/pom.xml cards-client/example-app/
 COPY interop/quarkus-oidc-client-app/pom.xml interop/quarkus-oidc-client-app/
 COPY http-support/src/ http-support/src/
 COPY test-support/src/ test-support/src/
+# The web app served at / is in src/main/resources (axios from its WebJar): Maven alone builds it.
 COPY cards-service/src/ cards-service/src/
-# The bundled web app where the Maven build would have put it; Maven skips its own npm steps.
-COPY --from=web /out/ cards-service/target/web/
 # !auth-service-first: that profile (active when no packaged auth-service exists, as here) only
 # orders the reactor for a test that runs the auth-service; tests are skipped, so build just this.
 RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl cards-service -am package -DskipTests -Dmaven.repo.local=/m2/repository \
-      -P '!auth-service-first' -Dweb.skip=true -Dlocal-app.skip=true \
+      -P '!auth-service-first' -Dlocal-app.skip=true \
       -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AOT -Dquarkus.package.jar.aot.phase=BUILD \
       -Dquarkus.package.jar.aot.additional-recording-args=-XX:+UseSerialGC
 

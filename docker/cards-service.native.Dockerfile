@@ -20,18 +20,8 @@
 ####
 
 ## Base images are build arguments (defaults: the production ones), as in the JVM Dockerfile.
-ARG NODE_IMAGE=node:20-bookworm-slim
 ARG BUILD_IMAGE=quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21
 ARG RUNTIME_IMAGE=quay.io/quarkus/ubi9-quarkus-micro-image:2.0
-
-## Stage 0: bundle the web app the service serves at / (cards-service/web), from the committed lockfile
-FROM ${NODE_IMAGE} AS web
-WORKDIR /web
-COPY cards-service/web/package.json cards-service/web/package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY cards-service/web/build.mjs ./
-COPY cards-service/web/src/ src/
-RUN node build.mjs /out/META-INF/resources
 
 ## Stage 1: build the native executable with the Maven wrapper on Mandrel
 FROM ${BUILD_IMAGE} AS build
@@ -55,14 +45,13 @@ COPY cards-client/example-app/pom.xml cards-client/example-app/
 COPY interop/quarkus-oidc-client-app/pom.xml interop/quarkus-oidc-client-app/
 COPY http-support/src/ http-support/src/
 COPY test-support/src/ test-support/src/
+# The web app served at / is in src/main/resources (axios from its WebJar): Maven alone builds it.
 COPY cards-service/src/ cards-service/src/
-# The bundled web app where the Maven build would have put it; Maven skips its own npm steps.
-COPY --from=web /out/ cards-service/target/web/
 # !auth-service-first: that profile (active when no packaged auth-service exists, as here) only
 # orders the reactor for a test that runs the auth-service; tests are skipped, so build just this.
 RUN --mount=type=cache,target=/m2 \
     ./mvnw -B -pl cards-service -am package -DskipTests -Dmaven.repo.local=/m2/repository \
-      -P 'native,!auth-service-first' -Dweb.skip=true
+      -P 'native,!auth-service-first'
 
 ## Stage 2: the executable alone on a micro image (glibc, libstdc++, zlib)
 FROM ${RUNTIME_IMAGE}

@@ -426,7 +426,7 @@ def check_dockerfile(path, compose_tags):
                               f"until then Maven ignores -P{pid} with a warning")
                     else:
                         fail(where, f"no pom defines Maven profile {pid!r}")
-        # Only a stage that runs the Maven build needs the reactor's inputs (a Node stage does not).
+        # Only a stage that runs the Maven build needs the reactor's inputs.
         if copied and any(ins == "RUN" and "./mvnw" in args for _, ins, args in stage["ins"]):
             for m in modules:
                 check(f"{m}/pom.xml" in copied, f"{name} stage {stage['name']}",

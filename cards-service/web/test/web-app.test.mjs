@@ -20,6 +20,9 @@ let context;
 let page;
 const email = `web-${Date.now()}@example.com`;
 const metrics = {};
+/** What the first page load fetched, and what the browser said was blocked. */
+const loaded = [];
+const blocked = [];
 
 /** POSTs to /auth/refresh the page sent and got an answer to (preflights are OPTIONS and not counted). */
 function countRefreshes(on) {
@@ -54,6 +57,8 @@ describe('the web app in Chromium', () => {
     });
     context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
     page = await context.newPage();
+    page.on('response', (response) => loaded.push(new URL(response.url()).pathname));
+    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) blocked.push(message.text()); });
   });
 
   after(async () => {
@@ -80,6 +85,12 @@ describe('the web app in Chromium', () => {
       await page.getByText(question).waitFor();
     }
     assert.equal(await page.locator('#cards li').count(), 2);
+  });
+
+  test('loads its modules as written and axios from its WebJar, and the CSP blocks nothing', async () => {
+    assert.ok(loaded.includes('/app.js') && loaded.includes('/session.js'), loaded.join(' '));
+    assert.ok(loaded.includes('/webjars/axios/dist/esm/axios.min.js'), loaded.join(' '));
+    assert.deepEqual(blocked, []);
   });
 
   test('logs in through the form and the cards are listed', async () => {

@@ -5,6 +5,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +22,16 @@ import io.restassured.RestAssured;
 /**
  * The web app the service serves at / (its behaviour in a browser is tested in Chromium by
  * cards-service/web/test), and the headers a browser relies on: the page's CSP and the API's CORS.
+ * The page's ES modules are served as they are written; axios comes from its WebJar through the
+ * page's import map.
  */
 @QuarkusTest
 class WebAppTest {
 
     /** Allowed by the %test profile's quarkus.http.cors.origins. */
     private static final String PAGE_ORIGIN = "https://app.cards.test";
+
+    private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
     @Test
     void thePageIsServedAtTheRootWithAStrictContentSecurityPolicy() {
@@ -33,8 +45,38 @@ class WebAppTest {
     }
 
     @Test
-    void theBundledScriptIsServed() {
-        given().get("/app.js").then().statusCode(200).contentType(containsString("javascript"));
+    void thePagesModulesAndStyleAreServedAsWritten() {
+        given().get("/app.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("from './session.js'"));
+        given().get("/session.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("from 'axios'"));
+        given().get("/style.css").then().statusCode(200).contentType(containsString("text/css"));
+    }
+
+    @Test
+    void theImportMapResolvesAxiosToItsWebJar() {
+        String page = given().get("/").then().statusCode(200).extract().body().asString();
+        Matcher map = IMPORT_MAP.matcher(page);
+        assertTrue(map.find(), "index.html has an import map");
+        Matcher axios = Pattern.compile("\"axios\":\"([^\"]+)\"").matcher(map.group(1));
+        assertTrue(axios.find(), "the import map names axios: " + map.group(1));
+        // The WebJar's browser build, a self-contained ES module, at a path without the version.
+        given().get(axios.group(1)).then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("export{"));
+    }
+
+    @Test
+    void theImportMapIsTheOneInlineScriptTheContentSecurityPolicyAllows() throws NoSuchAlgorithmException {
+        var response = given().get("/").then().statusCode(200).extract();
+        Matcher map = IMPORT_MAP.matcher(response.body().asString());
+        assertTrue(map.find(), "index.html has an import map");
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(map.group(1).getBytes(StandardCharsets.UTF_8)));
+        String policy = response.header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self' 'sha256-" + hash + "';"),
+                "after a change to index.html's import map, put 'sha256-" + hash + "' in the CSP's script-src "
+                        + "(application.properties); the policy is: " + policy);
+        assertTrue(!policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"), policy);
     }
 
     @Test

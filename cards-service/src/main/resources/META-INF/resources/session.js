@@ -3,6 +3,7 @@
 // and retries that call once. Unlike axios-auth-refresh 5.0.2 (its issue #307), concurrent 401s share
 // one refresh and all retry. The access token lives only in this module's memory; the refresh token
 // only in the auth-service's HttpOnly cookie, which this script never sees.
+// index.html's import map resolves 'axios' to the axios WebJar's browser build (an ES module).
 import axios from 'axios';
 
 // The CSRF header the auth-service requires with the refresh cookie; a form or a link cannot send it.
