@@ -1,7 +1,7 @@
 // Starts a packaged Quarkus service (a fast-jar) for the Node and browser tests: the `local`
 // profile (embedded database, throw-away key) on free loopback ports, its log in a file, and
 // resolves once the management interface reports it ready. Used by interop/node and
-// cards-service/web.
+// cards-service/browser-test.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -21,7 +21,7 @@ import io.restassured.RestAssured;
 
 /**
  * The web app the service serves at / (its behaviour in a browser is tested in Chromium by
- * cards-service/web/test), and the headers a browser relies on: the page's CSP and the API's CORS.
+ * cards-service/browser-test/test), and the headers a browser relies on: the page's CSP and the API's CORS.
  * The page's ES modules are served as they are written; axios comes from its WebJar through the
  * page's import map.
  */
