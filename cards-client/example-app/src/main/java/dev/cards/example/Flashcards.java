@@ -3,13 +3,12 @@ package dev.cards.example;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import dev.cards.client.api.cards.api.CardsApi;
-import dev.cards.client.api.cards.model.Card;
-import dev.cards.client.api.cards.model.CardPage;
-import dev.cards.client.api.cards.model.CardRequest;
-import dev.cards.client.rest.CardsClients;
+import dev.cards.client.Sessions;
+import dev.cards.client.cards.api.CardsApi;
+import dev.cards.client.cards.api.CardsUniApi;
+import dev.cards.client.cards.model.Card;
+import dev.cards.client.cards.model.CardPage;
+import dev.cards.client.cards.model.CardRequest;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,16 +19,14 @@ import io.smallrye.mutiny.Uni;
 public class Flashcards {
 
     @Inject
-    CardsClients clients;
+    Sessions sessions;
     @Inject
-    @RestClient
     CardsApi cards;
     @Inject
-    @RestClient
-    dev.cards.client.api.cards.mutiny.api.CardsApi cardsAsync;
+    CardsUniApi cardsUni;
 
     public void signIn(String email, char[] password) {
-        clients.sessions().login(email, password);
+        sessions.login(email, password);
     }
 
     public Card add(String question, String answer) {
@@ -40,7 +37,7 @@ public class Flashcards {
         return cards.listCards(0, 20);
     }
 
-    public Uni<dev.cards.client.api.cards.mutiny.model.CardPage> firstPageLater() {
-        return cardsAsync.listCards(0, 20);
+    public Uni<CardPage> firstPageLater() {
+        return cardsUni.listCards(0, 20);
     }
 }

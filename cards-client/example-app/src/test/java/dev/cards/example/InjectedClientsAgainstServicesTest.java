@@ -17,16 +17,16 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cards.client.api.cards.api.CardsApi;
-import dev.cards.client.api.cards.model.CardPage;
-import dev.cards.client.api.cards.model.CardRequest;
+import dev.cards.client.Session;
+import dev.cards.client.Sessions;
+import dev.cards.client.cards.api.CardsApi;
+import dev.cards.client.cards.api.CardsUniApi;
+import dev.cards.client.cards.model.CardPage;
+import dev.cards.client.cards.model.CardRequest;
 import dev.cards.client.e2e.Services;
-import dev.cards.client.rest.CardsClients;
-import dev.cards.client.session.Session;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -45,13 +45,11 @@ class InjectedClientsAgainstServicesTest {
     private static final int CALLERS = 64;
 
     @Inject
-    CardsClients clients;
+    Sessions sessions;
     @Inject
-    @RestClient
     CardsApi cards;
     @Inject
-    @RestClient
-    dev.cards.client.api.cards.mutiny.api.CardsApi cardsAsync;
+    CardsUniApi cardsUni;
 
     private Services services;
 
@@ -60,8 +58,8 @@ class InjectedClientsAgainstServicesTest {
         services = PackagedServicesResource.services;
         String email = "injected-" + UUID.randomUUID() + "@example.com";
         char[] password = "injected-password-123".toCharArray();
-        clients.sessions().signup(email, password);
-        clients.sessions().login(email, password);
+        sessions.signup(email, password);
+        sessions.login(email, password);
         cards.createCard(new CardRequest().question("q").answer("a"));
     }
 
@@ -88,9 +86,9 @@ class InjectedClientsAgainstServicesTest {
     @Test
     void sixtyFourUniCallsAfterExpiryAllSucceedOnOneRefresh() throws Exception {
         long served = afterExpiry(() -> {
-            List<Uni<dev.cards.client.api.cards.mutiny.model.CardPage>> calls = new ArrayList<>();
+            List<Uni<CardPage>> calls = new ArrayList<>();
             for (int i = 0; i < CALLERS; i++) {
-                calls.add(cardsAsync.listCards(0, 20));
+                calls.add(cardsUni.listCards(0, 20));
             }
             var pages = Uni.join().all(calls).andFailFast().await().atMost(Duration.ofSeconds(30));
             assertEquals(CALLERS, pages.size());
@@ -150,7 +148,7 @@ class InjectedClientsAgainstServicesTest {
     }
 
     private void waitForExpiry() throws InterruptedException {
-        Session session = clients.refresher().current();
+        Session session = sessions.current().orElseThrow();
         long millis = Duration.between(Instant.now(), session.accessExpiresAt().plusMillis(200)).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);

@@ -10,11 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.cards.client.rest.WireMockServices.EMPTY_PAGE;
-import static dev.cards.client.rest.WireMockServices.expiredToken;
-import static dev.cards.client.rest.WireMockServices.json;
-import static dev.cards.client.rest.WireMockServices.tokens;
-import static dev.cards.client.rest.WireMockServices.unauthorizedWithoutInvalidToken;
+import static dev.cards.client.WireMockServices.EMPTY_PAGE;
+import static dev.cards.client.WireMockServices.expiredToken;
+import static dev.cards.client.WireMockServices.json;
+import static dev.cards.client.WireMockServices.tokens;
+import static dev.cards.client.WireMockServices.unauthorizedWithoutInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,16 +27,16 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import dev.cards.client.api.cards.api.CardsApi;
+import dev.cards.client.Sessions;
+import dev.cards.client.cards.api.CardsApi;
+import dev.cards.client.cards.api.CardsUniApi;
 import dev.cards.client.error.AccessTokenRejectedException;
-import dev.cards.client.rest.CardsClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Context;
@@ -53,13 +53,11 @@ class InjectedClientsTest {
     private static final String PASSWORD = "correct horse battery staple";
 
     @Inject
-    CardsClients clients;
+    Sessions sessions;
     @Inject
-    @RestClient
     CardsApi cards;
     @Inject
-    @RestClient
-    dev.cards.client.api.cards.mutiny.api.CardsApi cardsAsync;
+    CardsUniApi cardsUni;
     @Inject
     RetryingReader retrying;
     @Inject
@@ -73,7 +71,7 @@ class InjectedClientsTest {
         server.resetAll();
         server.stubFor(post(urlEqualTo("/auth/login")).willReturn(tokens("access-0", "refresh-0")));
         server.stubFor(post(urlEqualTo("/auth/refresh")).willReturn(tokens("access-1", "refresh-1")));
-        clients.sessions().login("ada@example.com", PASSWORD.toCharArray());
+        sessions.login("ada@example.com", PASSWORD.toCharArray());
     }
 
     private void cardsAnswer(String access, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
@@ -130,7 +128,7 @@ class InjectedClientsTest {
     void aUniSendsNothingUntilSubscribed() throws Exception {
         cardsAnswer("access-0", json(200, EMPTY_PAGE));
 
-        var later = cardsAsync.listCards(0, 20);
+        var later = cardsUni.listCards(0, 20);
         Thread.sleep(300);
         server.verify(0, getRequestedFor(urlPathEqualTo("/cards")));
 
@@ -145,7 +143,7 @@ class InjectedClientsTest {
         Context caller = vertx.getOrCreateContext();
         CompletableFuture<Boolean> onCallerContext = new CompletableFuture<>();
 
-        caller.runOnContext(ignored -> cardsAsync.listCards(0, 20).subscribe().with(
+        caller.runOnContext(ignored -> cardsUni.listCards(0, 20).subscribe().with(
                 page -> onCallerContext.complete(Vertx.currentContext() == caller && Context.isOnEventLoopThread()),
                 onCallerContext::completeExceptionally));
 

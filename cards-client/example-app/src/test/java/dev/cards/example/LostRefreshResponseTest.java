@@ -9,12 +9,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.Test;
 
-import dev.cards.client.api.cards.api.CardsApi;
-import dev.cards.client.api.cards.model.CardRequest;
-import dev.cards.client.rest.CardsClients;
+import dev.cards.client.Sessions;
+import dev.cards.client.cards.api.CardsApi;
+import dev.cards.client.cards.model.CardRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +38,8 @@ class LostRefreshResponseTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of("quarkus.rest-client.auth-api.url", proxy.url().toString(),
-                    "quarkus.rest-client.cards-api.url", direct.get("quarkus.rest-client.cards-api.url"));
+            return Map.of("cards.client.auth-url", proxy.url().toString(),
+                    "cards.client.cards-url", direct.get("cards.client.cards-url"));
         }
 
         @Override
@@ -54,25 +53,24 @@ class LostRefreshResponseTest {
     }
 
     @Inject
-    CardsClients clients;
+    Sessions sessions;
     @Inject
-    @RestClient
     CardsApi cards;
 
     @Test
     void aLostRefreshResponseDoesNotEndTheSession() throws Exception {
         String email = "lost-" + UUID.randomUUID() + "@example.com";
         char[] password = "lost-password-123".toCharArray();
-        clients.sessions().signup(email, password);
-        clients.sessions().login(email, password);
+        sessions.signup(email, password);
+        sessions.login(email, password);
         cards.createCard(new CardRequest().question("q").answer("a"));
-        long millis = Duration.between(Instant.now(), clients.refresher().current().accessExpiresAt().plusMillis(200)).toMillis();
+        long millis = Duration.between(Instant.now(), sessions.current().orElseThrow().accessExpiresAt().plusMillis(200)).toMillis();
         Thread.sleep(Math.max(0, millis));
 
         AuthBehindADroppingProxy.proxy.dropNextRefreshResponse();
         assertEquals(1L, cards.listCards(0, 20).getTotal(), "the call that needed the refresh");
         assertEquals(1, AuthBehindADroppingProxy.proxy.dropped.get(), "one refresh answer was lost");
         assertEquals(1L, cards.listCards(0, 20).getTotal(), "the next call");
-        assertEquals(1L, clients.sessions().whoami() != null ? 1L : 0L);
+        assertEquals(1L, sessions.whoami() != null ? 1L : 0L);
     }
 }

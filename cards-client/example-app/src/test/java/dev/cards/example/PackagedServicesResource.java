@@ -19,8 +19,8 @@ public class PackagedServicesResource implements QuarkusTestResourceLifecycleMan
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("quarkus.rest-client.auth-api.url", services.auth.url().toString(),
-                "quarkus.rest-client.cards-api.url", services.cards.url().toString());
+        return Map.of("cards.client.auth-url", services.auth.url().toString(),
+                "cards.client.cards-url", services.cards.url().toString());
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.cards.example;
 
 import java.util.Map;
 
-import dev.cards.client.rest.WireMockServices;
+import dev.cards.client.WireMockServices;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** One WireMock server standing in for both services, on a dynamic port. */
@@ -13,8 +13,8 @@ public class WireMockServicesResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         services = new WireMockServices();
-        return Map.of("quarkus.rest-client.auth-api.url", services.url().toString(),
-                "quarkus.rest-client.cards-api.url", services.url().toString());
+        return Map.of("cards.client.auth-url", services.url().toString(),
+                "cards.client.cards-url", services.url().toString());
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.cards.client.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.cards.client.api.cards.model.CardRequest;
+import dev.cards.client.cards.model.CardRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

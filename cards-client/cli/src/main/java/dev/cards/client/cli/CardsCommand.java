@@ -7,9 +7,9 @@ import org.eclipse.microprofile.config.Config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cards.client.rest.CardsClients;
-import dev.cards.client.rest.ExchangeListener;
-import dev.cards.client.session.FileTokenStore;
+import dev.cards.client.CardsClients;
+import dev.cards.client.ExchangeListener;
+import dev.cards.client.FileTokenStore;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;

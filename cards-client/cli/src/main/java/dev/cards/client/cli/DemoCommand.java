@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import dev.cards.client.api.cards.model.CardRequest;
+import dev.cards.client.CardsClients;
+import dev.cards.client.InMemoryTokenStore;
+import dev.cards.client.Session;
+import dev.cards.client.cards.model.CardRequest;
 import dev.cards.client.error.ConflictException;
 import dev.cards.client.error.SessionExpiredException;
-import dev.cards.client.rest.CardsClients;
-import dev.cards.client.session.InMemoryTokenStore;
-import dev.cards.client.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,7 +110,7 @@ class DemoCommand implements Runnable {
         store.save(beforeLogout);
         boolean expired = false;
         try {
-            reactive.refresher().refresh(beforeLogout.accessToken());
+            reactive.sessions().refresh();
             timeline.note("unexpected: the refresh succeeded");
         } catch (SessionExpiredException e) {
             expired = true;

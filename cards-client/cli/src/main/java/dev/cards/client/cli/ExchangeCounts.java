@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.cards.client.rest.ExchangeListener;
+import dev.cards.client.ExchangeListener;
 
 /**
  * Counts, while open, what the client exchanged with the services: 401 answers from the

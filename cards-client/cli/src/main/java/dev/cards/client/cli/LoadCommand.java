@@ -3,18 +3,14 @@ package dev.cards.client.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.cards.client.api.cards.api.CardsApi;
-import dev.cards.client.api.cards.model.CardRequest;
+import dev.cards.client.CardsClients;
+import dev.cards.client.InMemoryTokenStore;
+import dev.cards.client.cards.api.CardsApi;
+import dev.cards.client.cards.model.CardRequest;
 import dev.cards.client.error.AccessTokenRejectedException;
 import dev.cards.client.error.ConflictException;
-import dev.cards.client.rest.CardsClients;
-import dev.cards.client.rest.ExchangeObserver;
-import dev.cards.client.session.InMemoryTokenStore;
-import dev.cards.client.session.SessionRefresher;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,16 +109,13 @@ class LoadCommand implements Runnable {
     }
 
     /**
-     * The generated interface as {@link CardsClients} builds it (its registered providers, the same
-     * timeouts, the same exchange observer counting for this command), minus the refresh policy: its
-     * bearer filter attaches the session's token from memory, which no refresh replaces during the
-     * run, so every call carries the same header.
+     * The generated interface as {@link CardsClients} builds it (its providers, the same timeouts, the
+     * same exchange listener counting for this command), minus the refresh policy: its bearer filter
+     * attaches the session's token from memory, which no refresh replaces during the run, so every
+     * call carries the same header.
      */
     private CardsApi withFixedHeader(CardsClients clients, ExchangeCounts counts) {
-        return QuarkusRestClientBuilder.newBuilder().baseUri(cards.globals.cardsUrl)
-                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).disableDefaultMapper(true)
-                .property(SessionRefresher.class.getName(), clients.refresher())
-                .register(new ExchangeObserver("cards", counts), 9000).build(CardsApi.class);
+        return clients.cardsWithoutRefresh();
     }
 
     /** Signs up if the user is new, logs in, and returns the access tokens' lifetime. */

@@ -16,7 +16,7 @@ class LogoutCommand implements Runnable {
     @Override
     public void run() {
         var clients = cards.clients();
-        if (clients.refresher().store().load().isEmpty()) {
+        if (clients.sessions().current().isEmpty()) {
             spec.commandLine().getOut().println("Not signed in; nothing to do.");
             return;
         }

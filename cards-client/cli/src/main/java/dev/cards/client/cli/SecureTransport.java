@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.eclipse.microprofile.config.Config;
 
-import dev.cards.client.session.LoopbackAddresses;
+import dev.cards.client.LoopbackAddresses;
 
 /**
  * The rule for the service URLs the CLI sends credentials to (passwords, tokens): {@code https://},

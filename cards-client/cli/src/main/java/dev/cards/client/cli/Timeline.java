@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.cards.client.rest.ExchangeListener;
+import dev.cards.client.ExchangeListener;
 
 /** Prints each HTTP exchange with its time since the start, and counts them for the summary. */
 class Timeline implements ExchangeListener {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
-import dev.cards.client.session.FileTokenStore;
+import dev.cards.client.FileTokenStore;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -20,12 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cards.client.api.cards.model.CardRequest;
+import dev.cards.client.CardsClients;
+import dev.cards.client.InMemoryTokenStore;
+import dev.cards.client.Session;
+import dev.cards.client.cards.model.CardRequest;
 import dev.cards.client.error.AuthServiceUnavailableException;
 import dev.cards.client.error.SessionExpiredException;
-import dev.cards.client.rest.CardsClients;
-import dev.cards.client.session.InMemoryTokenStore;
-import dev.cards.client.session.Session;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -117,20 +117,20 @@ class ClientAgainstServicesTest {
         CardsClients clients = clients(true);
         Session original = signUpAndLogIn(clients);
         // Two rotations: the reuse grace covers only the immediately previous token, not the original.
-        Session once = clients.refresher().refresh(original.accessToken());
-        clients.refresher().refresh(once.accessToken());
+        clients.sessions().refresh();
+        clients.sessions().refresh();
 
         // A second client still holding the retired refresh token presents it again.
         InMemoryTokenStore stale = new InMemoryTokenStore();
         stale.save(original);
         CardsClients staleClients = CardsClients.builder().authUrl(services.auth.url())
                 .cardsUrl(services.cards.url()).tokenStore(stale).build();
-        assertThrows(SessionExpiredException.class, () -> staleClients.refresher().refresh(original.accessToken()));
+        assertThrows(SessionExpiredException.class, () -> staleClients.sessions().refresh());
         assertTrue(stale.load().isEmpty());
 
         // Reuse revoked the whole session (RFC 9700 §4.14.2): the rotated token is dead too.
-        Session current = store.load().orElseThrow();
-        assertThrows(SessionExpiredException.class, () -> clients.refresher().refresh(current.accessToken()));
+        assertTrue(store.load().isPresent());
+        assertThrows(SessionExpiredException.class, () -> clients.sessions().refresh());
     }
 
     @Test

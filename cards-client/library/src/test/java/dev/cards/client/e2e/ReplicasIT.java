@@ -32,10 +32,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cards.client.api.cards.model.CardRequest;
-import dev.cards.client.rest.CardsClients;
-import dev.cards.client.session.InMemoryTokenStore;
-import dev.cards.client.session.Session;
+import dev.cards.client.CardsClients;
+import dev.cards.client.InMemoryTokenStore;
+import dev.cards.client.Session;
+import dev.cards.client.cards.model.CardRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -1,0 +1,250 @@
+package dev.cards.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import dev.cards.client.auth.api.AuthApi;
+import dev.cards.client.auth.api.AuthUniApi;
+import dev.cards.client.cards.api.CardsApi;
+import dev.cards.client.cards.api.CardsUniApi;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The typed clients of one session: the generated interfaces (blocking and Uni), each attaching the
+ * access token, refreshing it and retrying by itself, and {@link Sessions} to sign in and out. Every
+ * client is built on first use, so an application pays only for the interfaces it calls.
+ *
+ * <p>This is the one place the refresh policy is applied: a Quarkus application injects
+ * {@code CardsApi}, {@code CardsUniApi}, {@code AuthApi}, {@code AuthUniApi} and {@link Sessions},
+ * which the library's producers take from one instance built from {@link CardsClientConfig}. Build
+ * another with {@link #builder()} for a session of its own:
+ *
+ * <pre>{@code
+ * CardsClients clients = CardsClients.builder().authUrl(URI.create("http://localhost:8081"))
+ *         .cardsUrl(URI.create("http://localhost:8082")).build();
+ * clients.sessions().login("ada@example.com", password);
+ * CardPage page = clients.cards().listCards(0, 20); // refreshes and retries by itself
+ * }</pre>
+ */
+public final class CardsClients {
+
+    /** The refresh client's read timeout at most: a lost answer must be resent within the auth-service's reuse grace. */
+    static final Duration MAX_REFRESH_READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private final URI authUrl;
+    private final URI cardsUrl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final ExchangeListener exchangeListener;
+    private final SessionRefresher refresher;
+    private final RefreshPolicy policy;
+    private final Sessions sessions;
+    private final Map<String, Object> built = new ConcurrentHashMap<>();
+
+    private CardsClients(Builder b) {
+        authUrl = b.authUrl;
+        cardsUrl = b.cardsUrl;
+        connectTimeout = b.connectTimeout;
+        readTimeout = b.readTimeout;
+        exchangeListener = b.exchangeListener;
+        // The token client (sign-up, login, refresh, logout) carries no access token and no policy.
+        refresher = new SessionRefresher(b.store, new AuthApiRefreshEndpoint(this::tokenClient), Issuer.of(b.authUrl),
+                b.clock, b.refreshSkew, b.proactiveRefresh, b.callDeadline, b.executor);
+        b.listeners.forEach(refresher::addListener);
+        policy = new RefreshPolicy(refresher, b.callDeadline);
+        sessions = new Sessions(this::tokenClient, this::auth, refresher, b.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Blocking auth API; {@code me} and {@code logoutAll} carry the access token and refresh it. */
+    public AuthApi auth() {
+        return refreshing(AuthApi.class, "auth", authUrl);
+    }
+
+    /** The auth API with {@code Uni} results. */
+    public AuthUniApi authUni() {
+        return refreshing(AuthUniApi.class, "auth", authUrl);
+    }
+
+    /** Blocking cards API: attaches the access token, refreshes and retries by itself. */
+    public CardsApi cards() {
+        return refreshing(CardsApi.class, "cards", cardsUrl);
+    }
+
+    /** The cards API with {@code Uni} results: the same, without blocking. */
+    public CardsUniApi cardsUni() {
+        return refreshing(CardsUniApi.class, "cards", cardsUrl);
+    }
+
+    /** Sign-up, login, logout and the current session. */
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * Calls of this session's clients sent a second time after a 401 and a refresh. An observation
+     * hook for the CLI's {@code demo} and the benchmark; an application does not need it.
+     */
+    public long retries() {
+        return policy.retries();
+    }
+
+    /**
+     * The benchmark's baseline only ({@code cards load --fixed-header}): the blocking cards API with the
+     * same providers, timeouts and exchange listener, minus the refresh policy, so every call sends the
+     * session's access token as it is now and nothing ever refreshes it. Not for applications.
+     */
+    public CardsApi cardsWithoutRefresh() {
+        return api("cards-without-refresh", () -> client(cardsUrl, "cards", readTimeout, true)
+                .build(CardsApi.class));
+    }
+
+    SessionRefresher refresher() {
+        return refresher;
+    }
+
+    private <T> T refreshing(Class<T> api, String name, URI url) {
+        return api(api.getName(), () -> RefreshingProxy.wrap(api,
+                client(url, name, readTimeout, true).build(api), policy));
+    }
+
+    /** The client that calls only operations without bearerAuth: sign-up, login, refresh and logout. */
+    private AuthApi tokenClient() {
+        Duration read = readTimeout.compareTo(MAX_REFRESH_READ_TIMEOUT) < 0 ? readTimeout
+                : MAX_REFRESH_READ_TIMEOUT;
+        return api("auth-token", () -> client(authUrl, "auth-token", read, false).build(AuthApi.class));
+    }
+
+    private <T> T api(String key, java.util.function.Supplier<T> build) {
+        @SuppressWarnings("unchecked")
+        T client = (T) built.computeIfAbsent(key, ignored -> build.get());
+        return client;
+    }
+
+    /** A client with the library's providers; the bearer filter only where access tokens are sent. */
+    private QuarkusRestClientBuilder client(URI url, String name, Duration readTimeout, boolean bearer) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder().baseUri(url)
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .register(new AcceptJsonFilter(), AcceptJsonFilter.PRIORITY)
+                .register(new ProblemResponseMapper(), ProblemResponseMapper.PRIORITY);
+        if (bearer) {
+            builder.register(new BearerTokenFilter(refresher), BearerTokenFilter.PRIORITY);
+        }
+        if (exchangeListener != null) {
+            // Above the exception mapper's response filter (5000; response filters run from the
+            // highest priority down), so errors such as 401 are observed before they are thrown.
+            builder.register(new ExchangeObserver(name, exchangeListener), 9000);
+        }
+        return builder;
+    }
+
+    /** Settings; every one has a default. */
+    public static final class Builder {
+        private URI authUrl = URI.create("http://localhost:8081");
+        private URI cardsUrl = URI.create("http://localhost:8082");
+        private TokenStore store = new InMemoryTokenStore();
+        private Duration refreshSkew;
+        private boolean proactiveRefresh = true;
+        private Duration callDeadline = Duration.ofSeconds(30);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
+        private Executor executor = Infrastructure.getDefaultWorkerPool();
+        private ExchangeListener exchangeListener;
+        private final List<SessionListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The auth-service: {@code http://host:port}, or {@code stork://<name>} to pick one of several
+         * replicas per request through SmallRye Stork ({@code quarkus.stork.<name>.*}; used for the
+         * refresh client too). It is also the session's issuer: a stored session obtained from another
+         * URL is not used ({@link dev.cards.client.error.OtherIssuerSessionException}).
+         */
+        public Builder authUrl(URI url) {
+            this.authUrl = url;
+            return this;
+        }
+
+        /** The cards-service: {@code http://host:port} or {@code stork://<name>}. */
+        public Builder cardsUrl(URI url) {
+            this.cardsUrl = url;
+            return this;
+        }
+
+        /** Where the session lives; default: in memory. */
+        public Builder tokenStore(TokenStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** Fixed proactive-refresh skew; null (default) means min(30 s, lifetime / 3). */
+        public Builder refreshSkew(Duration skew) {
+            this.refreshSkew = skew;
+            return this;
+        }
+
+        /** Refresh in the background inside the skew (default); false: only after a 401. */
+        public Builder proactiveRefresh(boolean proactive) {
+            this.proactiveRefresh = proactive;
+            return this;
+        }
+
+        /** The longest one call waits for refreshes in all; the retry is not sent after it. */
+        public Builder callDeadline(Duration deadline) {
+            this.callDeadline = deadline;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** Read timeout of every call; the refresh uses at most 10 s. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Runs the refreshes nobody waits for on their own thread; default: the Mutiny/Quarkus worker pool. */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** Told about every exchange (an observation hook for the CLI's timeline and the benchmark). */
+        public Builder exchangeListener(ExchangeListener listener) {
+            this.exchangeListener = listener;
+            return this;
+        }
+
+        public Builder listener(SessionListener listener) {
+            this.listeners.add(listener);
+            return this;
+        }
+
+        public CardsClients build() {
+            return new CardsClients(this);
+        }
+    }
+}
