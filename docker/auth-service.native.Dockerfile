@@ -43,6 +43,7 @@ COPY cards-client/library/pom.xml cards-client/library/
 COPY cards-client/cli/pom.xml cards-client/cli/
 COPY cards-client/example-app/pom.xml cards-client/example-app/
 COPY interop/quarkus-oidc-client-app/pom.xml interop/quarkus-oidc-client-app/
+COPY bench/pom.xml bench/
 COPY http-support/src/ http-support/src/
 COPY test-support/src/ test-support/src/
 COPY auth-service/src/ auth-service/src/

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -64,41 +63,6 @@ class CliAgainstServicesIT {
         assertTrue(demo.out().contains("32 calls: 32 x 401, 1 refresh request(s), all 32 answered 200"), demo.out());
         assertTrue(demo.out().contains("session expired: the refresh token was revoked"), demo.out());
         assertTrue(demo.out().contains("summary: "), demo.out());
-    }
-
-    @Test
-    void loadCountsThe401sAndRefreshesTheServicesCounted() throws Exception {
-        // Refresh on 401 only, so that each 2-second token's expiry reaches the cards-service.
-        Run load = cards("", "load", "--concurrency", "4", "--warmup", "1", "--seconds", "5", "--no-proactive-refresh");
-        Files.writeString(Path.of("target/e2e/load-output.txt"), load.out());
-        assertEquals(0, load.exitCode(), load.out());
-        String line = load.out().lines().filter(l -> l.startsWith("{\"scenario\":\"client-expiry\"")).findFirst()
-                .orElseThrow(() -> new AssertionError("no JSON line in:\n" + load.out()));
-        JsonNode result = new ObjectMapper().readTree(line);
-
-        assertTrue(result.get("calls").asLong() > 0, line);
-        assertEquals(0, result.get("caller_failures").asLong(), line);
-        assertTrue(result.get("client_401s").asLong() > 0, line);
-        assertEquals(result.get("client_401s").asLong(), result.get("server_401s").asLong(), line);
-        assertTrue(result.get("client_refreshes").asLong() > 0, line);
-        assertEquals(result.get("client_refreshes").asLong(), result.get("server_refreshes").asLong(), line);
-        assertEquals(2, result.get("token_lifetime_s").asLong(), line);
-        assertEquals("refreshing", result.get("client").asText(), line);
-    }
-
-    @Test
-    void loadWithAFixedHeaderNeverRefreshes() throws Exception {
-        // The baseline bench/run compares the refreshing client with: the same calls, nothing refreshed.
-        Run load = cards("", "load", "--concurrency", "2", "--warmup", "0", "--seconds", "1", "--fixed-header");
-        assertEquals(0, load.exitCode(), load.out());
-        String line = load.out().lines().filter(l -> l.startsWith("{\"scenario\":\"client-expiry\"")).findFirst()
-                .orElseThrow(() -> new AssertionError("no JSON line in:\n" + load.out()));
-        JsonNode result = new ObjectMapper().readTree(line);
-
-        assertEquals("fixed-header", result.get("client").asText(), line);
-        assertTrue(result.get("requests").asLong() > 0, line);
-        assertEquals(0, result.get("client_refreshes").asLong(), line);
-        assertEquals(0, result.get("server_refreshes").asLong(), line);
     }
 
     @Test

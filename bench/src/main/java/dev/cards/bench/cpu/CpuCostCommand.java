@@ -1,9 +1,14 @@
+package dev.cards.bench.cpu;
+
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
@@ -13,41 +18,76 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 /**
  * The CPU cost that bounds each scenario, measured apart from HTTP and the database: one Argon2id
  * hash at the configured parameters (Bouncy Castle's Java Argon2 and libargon2 through argon2-jvm,
- * the one the auth-service uses where it loads), and signing/verifying an access token with RS256,
- * ES256 and EdDSA. Run with the auth-service's libraries on the class path (bench/run does):
+ * the one the auth-service uses where it loads; both at the auth-service's versions, managed by the
+ * parent pom), and signing/verifying an access token with RS256, ES256 and EdDSA.
  *
- *   java -cp 'auth-service/target/quarkus-app/lib/main/*' bench/CpuCost.java [memoryKib] [iterations]
- *   java -cp ... bench/CpuCost.java --hash-limit memoryKib iterations     (only the Argon2 limit, native)
- *
- * Each figure is the median of several batches after a warm-up, in microseconds of the measuring
+ * <p>Each figure is the median of several batches after a warm-up, in microseconds of the measuring
  * thread's CPU time (not wall time: the machine is shared, and waiting for a core is not cost).
  */
-public class CpuCost {
+@Command(name = "cpu-cost", mixinStandardHelpOptions = true, description = {
+        "CPU per operation of Argon2id (Java and libargon2) at MEMORY_KIB/ITERATIONS and at Keycloak's 7 MiB t=5, "
+                + "and of RS256, ES256 and EdDSA signing and verification; prints one JSON line.",
+        "With --hash-limit M T, only libargon2's hashes per second on every core at that cost." })
+public class CpuCostCommand implements Runnable {
 
     static final String CLAIMS = "{\"iss\":\"cards-auth\",\"sub\":\"3f1c1f7e-9a43-4bb4-8c5c-6d1b1c0a7f11\","
             + "\"aud\":\"cards-service\",\"exp\":4102444800,\"iat\":1700000000,\"jti\":\"8d6f2c1e-1b2a-4c3d-9e8f-0a1b2c3d4e5f\","
             + "\"upn\":\"ada@example.com\",\"groups\":[\"user\"]}";
 
-    public static void main(String[] args) throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (args.length == 3 && args[0].equals("--hash-limit")) {
-            // Only the Argon2 limit, for bench/run to measure right before and after a login row:
-            // memory-hard hashing shares the memory bandwidth with the neighbours of this machine, and
-            // its speed here has varied by a factor of 3 within half an hour.
-            int m = Integer.parseInt(args[1]);
-            int t = Integer.parseInt(args[2]);
-            System.out.printf(Locale.ROOT, "{\"argon2id_m%d_t%d_native_hashes_per_s_on_%d_threads\":%.1f}%n", m, t, cores,
-                    throughput(() -> nativeArgon2(m, t), cores, 20));
-            return;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", defaultValue = "19456", paramLabel = "MEMORY_KIB", description = "Argon2id memory (default: ${DEFAULT-VALUE})")
+    int memoryKib;
+
+    @Parameters(index = "1", defaultValue = "2", paramLabel = "ITERATIONS", description = "Argon2id iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--hash-limit", arity = "2", paramLabel = "N", description = "only the libargon2 limit at memory KiB and iterations")
+    int[] hashLimit;
+
+    @Override
+    public void run() {
+        int[] cost = hashLimit != null ? hashLimit : new int[] { memoryKib, iterations };
+        if (cost[0] < 8 || cost[1] < 1) {
+            throw new ParameterException(spec.commandLine(), "Argon2id needs at least 8 KiB of memory and 1 iteration");
         }
-        int memoryKib = args.length > 0 ? Integer.parseInt(args[0]) : 19456;
-        int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        try {
+            spec.commandLine().getOut().println(hashLimit != null ? hashLimit(cost[0], cost[1]) : all(cost[0], cost[1]));
+            spec.commandLine().getOut().flush();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Only the Argon2 limit, for bench/run to measure right before and after a login row:
+     * memory-hard hashing shares the memory bandwidth with the neighbours of this machine, and
+     * its speed here has varied by a factor of 3 within half an hour.
+     */
+    private static String hashLimit(int m, int t) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format(Locale.ROOT, "{\"argon2id_m%d_t%d_native_hashes_per_s_on_%d_threads\":%.1f}", m, t, cores,
+                throughput(() -> nativeArgon2(m, t), cores, 20));
+    }
+
+    private static String all(int memoryKib, int iterations) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder json = new StringBuilder("{");
         // The configured cost, then Keycloak's default (7 MiB, t=5), OWASP's lowest-memory equivalent.
-        for (int[] cost : new int[][] {{memoryKib, iterations}, {7168, 5}}) {
+        for (int[] cost : new int[][] { { memoryKib, iterations }, { 7168, 5 } }) {
             json.append(String.format(Locale.ROOT, "%s\"argon2id_m%d_t%d_java_us\":%.0f", json.length() > 1 ? "," : "",
                     cost[0], cost[1], median(() -> argon2(cost[0], cost[1]), 5, 5)));
             json.append(String.format(Locale.ROOT, ",\"argon2id_m%d_t%d_native_us\":%.0f",
@@ -55,14 +95,13 @@ public class CpuCost {
             json.append(String.format(Locale.ROOT, ",\"argon2id_m%d_t%d_native_hashes_per_s_on_%d_threads\":%.1f", cost[0],
                     cost[1], cores, throughput(() -> nativeArgon2(cost[0], cost[1]), cores, 20)));
         }
-        for (String[] alg : new String[][] {{"RS256", "RSA"}, {"ES256", "EC"}, {"EdDSA", "Ed25519"}}) {
+        for (String[] alg : new String[][] { { "RS256", "RSA" }, { "ES256", "EC" }, { "EdDSA", "Ed25519" } }) {
             KeyPair keys = keyPair(alg[1]);
             String token = sign(alg[0], keys);
             json.append(String.format(Locale.ROOT, ",\"%s_sign_us\":%.1f,\"%s_verify_us\":%.1f", alg[0],
                     median(() -> sign(alg[0], keys), 200, 9), alg[0], median(() -> verify(token, keys), 200, 9)));
         }
-        json.append(",\"cores\":").append(Runtime.getRuntime().availableProcessors()).append('}');
-        System.out.println(json);
+        return json.append(",\"cores\":").append(cores).append('}').toString();
     }
 
     static void argon2(int memoryKib, int iterations) {
@@ -75,10 +114,8 @@ public class CpuCost {
         generator.generateBytes("correct horse battery staple".getBytes(StandardCharsets.UTF_8), out);
     }
 
-    static final Argon2Advanced NATIVE = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id);
-
     static void nativeArgon2(int memoryKib, int iterations) {
-        NATIVE.rawHashAdvanced(iterations, memoryKib, 1, "correct horse battery staple".getBytes(StandardCharsets.UTF_8),
+        Native.ARGON2.rawHashAdvanced(iterations, memoryKib, 1, "correct horse battery staple".getBytes(StandardCharsets.UTF_8),
                 "0123456789abcdef".getBytes(StandardCharsets.US_ASCII), null, null, 32, Argon2Version.V13);
     }
 
@@ -119,8 +156,8 @@ public class CpuCost {
         for (int i = 0; i < 3; i++) {
             work.run();
         }
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
                 try {
@@ -163,5 +200,10 @@ public class CpuCost {
         }
         Arrays.sort(perOp);
         return perOp[batches / 2];
+    }
+
+    /** libargon2, loaded on first use (so that a usage error or the help does not load it). */
+    private static final class Native {
+        static final Argon2Advanced ARGON2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id);
     }
 }

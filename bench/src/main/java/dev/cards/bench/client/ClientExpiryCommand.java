@@ -1,5 +1,6 @@
-package dev.cards.client.cli;
+package dev.cards.bench.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,16 +15,16 @@ import dev.cards.client.error.ConflictException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * The benchmark's client-expiry scenario: C threads share one signed-in session, as the threads of
  * an application do, and read one card through the refreshing client in a closed loop while its
- * access tokens expire. Prints one JSON line (see {@link LoadResult}). Uses its own in-memory
- * session; the session file is not touched.
+ * access tokens expire. Prints one JSON line (see {@link ClientExpiryResult}). The only class of
+ * the bench that uses the client library.
  */
-@Command(name = "load", mixinStandardHelpOptions = true, description = {
+@Command(name = "client-expiry", mixinStandardHelpOptions = true, description = {
         "Benchmark the client: C threads sharing one session read a card as tokens expire; prints one JSON line.",
         "",
         "After a warm-up, for the measured period: throughput and latency, calls and caller failures, and the "
@@ -31,12 +32,16 @@ import picocli.CommandLine.Spec;
                 + "/q/metrics; null when unreadable). Start the auth-service with short access tokens (e.g. "
                 + "AUTH_ACCESS_TOKEN_LIFETIME=5S) and the cards-service with MP_JWT_VERIFY_CLOCK_SKEW=1 so that "
                 + "tokens really expire during the run." })
-class LoadCommand implements Runnable {
+public class ClientExpiryCommand implements Runnable {
 
-    @ParentCommand
-    CardsCommand cards;
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--auth", defaultValue = "http://localhost:8081", paramLabel = "URL", description = "auth-service (default: ${DEFAULT-VALUE})")
+    URI authUrl;
+
+    @Option(names = "--cards", defaultValue = "http://localhost:8082", paramLabel = "URL", description = "cards-service (default: ${DEFAULT-VALUE})")
+    URI cardsUrl;
 
     @Option(names = { "-c", "--concurrency" }, defaultValue = "16", paramLabel = "C",
             description = "threads calling at once (default: ${DEFAULT-VALUE})")
@@ -66,16 +71,14 @@ class LoadCommand implements Runnable {
 
     @Override
     public void run() {
-        if (concurrency < 1 || seconds < 1 || warmupSeconds < 0) {
-            throw new CliFailure(ExitCodes.USAGE, "--concurrency and --seconds must be at least 1, --warmup at least 0");
-        }
+        validate();
         ExchangeCounts counts = new ExchangeCounts();
-        CardsClients clients = cards.clientsBuilder().tokenStore(new InMemoryTokenStore()).proactiveRefresh(!reactiveOnly)
-                .exchangeListener(counts).build();
+        CardsClients clients = CardsClients.builder().authUrl(authUrl).cardsUrl(cardsUrl).tokenStore(new InMemoryTokenStore())
+                .proactiveRefresh(!reactiveOnly).exchangeListener(counts).build();
         Duration tokenLifetime = signIn(clients);
         String id = clients.cards().createCard(new CardRequest().question("Load question")
                 .answer("Load answer").tags(List.of("load"))).getId().toString();
-        CardsApi api = fixedHeader ? withFixedHeader(clients, counts) : clients.cards();
+        CardsApi api = fixedHeader ? withFixedHeader(clients) : clients.cards();
 
         AtomicReference<ServerCounts> before = new AtomicReference<>();
         ClosedLoop.Outcome outcome;
@@ -83,29 +86,36 @@ class LoadCommand implements Runnable {
             outcome = new ClosedLoop(concurrency, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds)).run(
                     () -> api.getCard(id),
                     () -> {
-                        before.set(ServerCounts.read(cards.globals.authUrl, cards.globals.cardsUrl));
+                        before.set(ServerCounts.read(authUrl, cardsUrl));
                         counts.open();
                     });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCodes.ERROR, "interrupted");
+            throw new IllegalStateException("interrupted", e);
         }
         counts.close();
-        ServerCounts server = ServerCounts.read(cards.globals.authUrl, cards.globals.cardsUrl).since(before.get());
+        ServerCounts server = ServerCounts.read(authUrl, cardsUrl).since(before.get());
 
         var err = spec.commandLine().getErr();
         if (!server.complete()) {
-            err.println("cards load: a service's metrics page (/q/metrics) could not be read: its counts are null");
+            err.println("cards-bench client-expiry: a service's metrics page (/q/metrics) could not be read: its counts are null");
         }
         if (outcome.firstFailure() != null) {
-            err.println("cards load: " + outcome.failures() + " calls failed, the first with: "
-                    + ExitCodes.messageOf(outcome.firstFailure()));
+            err.println("cards-bench client-expiry: " + outcome.failures() + " calls failed, the first with: "
+                    + outcome.firstFailure());
         }
         err.flush();
         var out = spec.commandLine().getOut();
-        out.println(new LoadResult(concurrency, Duration.ofSeconds(seconds), outcome, counts.cardsRejections(),
+        out.println(new ClientExpiryResult(concurrency, Duration.ofSeconds(seconds), outcome, counts.cardsRejections(),
                 counts.refreshes(), server, tokenLifetime, !reactiveOnly, fixedHeader).json());
         out.flush();
+    }
+
+    /** A usage error (exit code 2) for an option out of range, before anything is sent. */
+    void validate() {
+        if (concurrency < 1 || seconds < 1 || warmupSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--concurrency and --seconds must be at least 1, --warmup at least 0");
+        }
     }
 
     /**
@@ -114,7 +124,7 @@ class LoadCommand implements Runnable {
      * attaches the session's token from memory, which no refresh replaces during the run, so every
      * call carries the same header.
      */
-    private CardsApi withFixedHeader(CardsClients clients, ExchangeCounts counts) {
+    private static CardsApi withFixedHeader(CardsClients clients) {
         return clients.cardsWithoutRefresh();
     }
 
@@ -131,7 +141,7 @@ class LoadCommand implements Runnable {
         try {
             return clients.sessions().login(user, password).accessLifetime();
         } catch (AccessTokenRejectedException wrongCredentials) {
-            throw new CliFailure(ExitCodes.ERROR, "wrong password for " + user + ": it was not signed up by cards load");
+            throw new IllegalStateException("wrong password for " + user + ": it was not signed up by client-expiry");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.cards.client.cli;
+package dev.cards.bench.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.cards.client.cli;
+package dev.cards.bench.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,3 +1,6 @@
+package dev.cards.bench.report;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,22 +13,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns bench/results/runs.jsonl (+ starts.jsonl, cpu.json, memory.json) into results.json,
- * results.md and chart.svg. First the side-by-side table: per scenario run against both Keycloak
+ * Renders bench/results/runs.jsonl (+ starts.jsonl, hot-paths.jsonl, hash-limits.jsonl, cpu.json,
+ * memory.json) as results.json, results.md and chart.svg. First the side-by-side table: per scenario run against both Keycloak
  * and ours (runs with a "server"), the median over interleaved rounds of each server's ops/s and
  * CPU per operation, and the ratio of the medians against its target. Then ours alone: per
  * scenario the median over runs of ops/s, p50 and p99, and for client-expiry (the runs that have
- * counts) a table of calls, caller failures, 401s and refreshes; then the fresh JVM starts.
- *   java bench/Report.java bench/results
+ * counts) a table of calls, caller failures, 401s and refreshes; then the fresh JVM starts. Missing
+ * files count as empty; only runs.jsonl is required.
  */
-public class Report {
+final class Report {
 
-    /** client-expiry's counts (cards load), in the order of a run's values after the four above. */
+    /** The three outputs. */
+    record Rendered(String json, String markdown, String svg) {
+    }
+
+    private Report() {
+    }
+
+    /** client-expiry's counts, in the order of a run's values after the four above. */
     static final List<String> COUNTS = List.of("calls", "caller_failures", "client_401s", "server_401s",
             "client_refreshes", "server_refreshes");
 
-    public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "bench/results");
+    static Rendered render(Path dir) throws IOException {
         Map<String, List<double[]>> byLabel = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> pairs = new LinkedHashMap<>();
         Map<String, List<String>> ownLines = new LinkedHashMap<>();
@@ -135,7 +144,7 @@ public class Report {
         md.append(overhead.markdown());
         List<String> hot = read(dir.resolve("hot-paths.jsonl")).lines().filter(l -> !l.isBlank()).toList();
         if (!hot.isEmpty()) {
-            md.append("\nWhere the server's CPU went (one separate run each under JFR, `bench/HotPaths.java`): share of the "
+            md.append("\nWhere the server's CPU went (one separate run each under JFR, `cards-bench hot-paths`): share of the "
                     + "samples with the named code anywhere on the stack; own: only where it is the innermost code outside the JDK.\n\n| run | sampler | samples | shares |\n|---|---|---|---|\n");
             for (String l : hot) {
                 Matcher m = Pattern.compile("\"([a-z0-9_]+)_share\":([0-9.]+|NaN)").matcher(l);
@@ -179,10 +188,7 @@ public class Report {
                         ? String.format(Locale.ROOT, "%.1f", num(memory, "keycloak_ready_s")) : "?"));
         md.append("\nCPU cost (µs per operation): `").append(cpu.strip()).append("`\n\nSettings and memory: `")
                 .append(memory.strip()).append("`\n");
-        Files.writeString(dir.resolve("results.json"), json);
-        Files.writeString(dir.resolve("results.md"), md);
-        Files.writeString(dir.resolve("chart.svg"), svg(pairRows, rows));
-        System.out.print(md);
+        return new Rendered(json.toString(), md.toString(), svg(pairRows, rows));
     }
 
     /**
@@ -199,7 +205,7 @@ public class Report {
             return new Section("", "");
         }
         StringBuilder md = new StringBuilder("\nThe refreshing client against the same generated client with a fixed header "
-                + "(`cards load` and `cards load --fixed-header`, no refresh due; interleaved per round). Added latency: "
+                + "(`cards-bench client-expiry` with and without `--fixed-header`, no refresh due; interleaved per round). Added latency: "
                 + "median over rounds of each round's p50 ratio.\n\n| concurrency | rounds | p50 ms fixed / refreshing "
                 + "| added latency (per round) | ops/s fixed / refreshing | target |\n|---|---|---|---|---|---|\n");
         StringBuilder json = new StringBuilder();
@@ -330,7 +336,7 @@ public class Report {
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
-    static String read(Path p) throws Exception {
+    static String read(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p) : "";
     }
 

@@ -1,4 +1,4 @@
-package dev.cards.client.cli;
+package dev.cards.bench.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,11 +9,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.cards.bench.Latencies;
+
 /**
  * C threads each making their next call when the previous one returned, for a warm-up and then a
- * measured period, as bench/Bench.java does for raw HTTP.
+ * measured period, as {@code cards-bench load} does for raw HTTP.
  *
- * <p>Unlike Bench, every worker stops at a barrier between the two periods and the measured period
+ * <p>Unlike that one, every worker stops at a barrier between the two periods and the measured period
  * starts only when all have arrived: with no call in flight, counters read at that moment (the
  * client's exchanges, the services' metrics) hold nothing of the warm-up. Likewise the caller reads
  * them again after {@link #run} returns, when every call has finished.
@@ -22,7 +24,7 @@ final class ClosedLoop {
 
     /**
      * What the measured period gave. {@code latenciesMicros}: successful calls that also ended
-     * inside the period (as Bench counts them), sorted; {@code calls} and {@code failures}: every
+     * inside the period (as {@code load} counts them), sorted; {@code calls} and {@code failures}: every
      * call started inside it, including the few still in flight at its end.
      */
     record Outcome(long[] latenciesMicros, long calls, long failures, Throwable firstFailure) {
@@ -97,22 +99,5 @@ final class ClosedLoop {
         }
         long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l.values())).sorted().toArray();
         return new Outcome(all, calls.get(), failures.get(), firstFailure.get());
-    }
-
-    /** One worker's latencies; only its own thread writes them, read after it has ended. */
-    private static final class Latencies {
-        private long[] values = new long[1 << 14];
-        private int size;
-
-        void add(long micros) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = micros;
-        }
-
-        long[] values() {
-            return Arrays.copyOf(values, size);
-        }
     }
 }
