@@ -1,5 +1,6 @@
 package dev.cards.bench.flood;
 
+import dev.cards.bench.Unchecked;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,17 +73,10 @@ public class LoginFloodCommand implements Runnable {
     @Override
     public void run() {
         validate();
-        try {
+        Unchecked.run(() -> {
             spec.commandLine().getOut().println(flood().json());
             spec.commandLine().getOut().flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        });
     }
 
     /** A usage error (exit code 2) before anything is sent: sizes in range, and a loopback URL. */

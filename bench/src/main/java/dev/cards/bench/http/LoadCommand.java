@@ -1,5 +1,6 @@
 package dev.cards.bench.http;
 
+import dev.cards.bench.Unchecked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public class LoadCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         HttpScenarios scenarios = new HttpScenarios(auth, cards, keycloak, users);
-        try {
+        Unchecked.run(() -> {
             List<HttpScenarios.Step> steps = new ArrayList<>();
             for (int w = 0; w < concurrency; w++) {
                 steps.add(scenarios.worker(chosen, w));
@@ -76,14 +77,7 @@ public class LoadCommand implements Runnable {
             spec.commandLine().getOut().println(new LoadResult(chosen.label(), concurrency, Duration.ofSeconds(seconds),
                     outcome.latenciesMicros(), outcome.errors(), cpu.seconds()).json());
             spec.commandLine().getOut().flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        });
     }
 
     /** The scenario, once every option is in range; a usage error (exit code 2) otherwise, before anything is sent. */

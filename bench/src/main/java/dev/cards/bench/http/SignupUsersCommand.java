@@ -1,5 +1,6 @@
 package dev.cards.bench.http;
 
+import dev.cards.bench.Unchecked;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,15 +26,8 @@ public class SignupUsersCommand implements Runnable {
         if (users < 1) {
             throw new ParameterException(spec.commandLine(), "--users must be at least 1");
         }
-        try {
+        Unchecked.run(() -> {
             new HttpScenarios(auth, null, "", users).signUpUsers();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        });
     }
 }
