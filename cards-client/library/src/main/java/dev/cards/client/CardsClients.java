@@ -101,7 +101,7 @@ public final class CardsClients {
     }
 
     /**
-     * The benchmark's baseline only ({@code cards load --fixed-header}): the blocking cards API with the
+     * The benchmark's baseline only ({@code cards-bench client-expiry --fixed-header}): the blocking cards API with the
      * same providers, timeouts and exchange listener, minus the refresh policy, so every call sends the
      * session's access token as it is now and nothing ever refreshes it. Not for applications.
      */
