@@ -243,8 +243,30 @@ public final class CardsClients {
             return this;
         }
 
+        /**
+         * The clients; refuses settings that would not mean what they say: a timeout or deadline of 0
+         * (Vert.x reads a 0 timeout as none at all, and a refresh with no timeout could outlive the
+         * auth-service's reuse grace) or below, and a negative skew (0 refreshes at expiry).
+         */
         public CardsClients build() {
+            positive("cards.client.connect-timeout", connectTimeout);
+            positive("cards.client.read-timeout", readTimeout);
+            positive("cards.client.call-deadline", callDeadline);
+            if (refreshSkew != null && refreshSkew.isNegative()) {
+                throw new IllegalArgumentException("cards.client.refresh-skew is " + refreshSkew
+                        + "; it must be 0 (refresh at expiry) or longer, or unset for the default");
+            }
+            if (authUrl == null || cardsUrl == null || store == null) {
+                throw new IllegalArgumentException("cards.client.auth-url, cards.client.cards-url and the token store must be set");
+            }
             return new CardsClients(this);
+        }
+
+        private static void positive(String key, Duration value) {
+            // Whole milliseconds reach Vert.x: below 1 ms would become 0, no limit at all.
+            if (value == null || value.toMillis() < 1) {
+                throw new IllegalArgumentException(key + " is " + value + "; it must be at least 1 ms (0 would mean no limit)");
+            }
         }
     }
 }
