@@ -1,5 +1,6 @@
 package dev.cards.auth.rest;
 
+import dev.cards.testsupport.Challenges;
 import static dev.cards.auth.rest.Api.api;
 import static dev.cards.auth.rest.Api.assertInvalidGrant;
 import static dev.cards.auth.rest.Api.badRequest;
@@ -74,7 +75,7 @@ class LogoutResourceTest {
 
     @Test
     void logoutAllWithoutAnAccessTokenIsUnauthorized() {
-        badRequest().post("/auth/logout-all").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        Challenges.bearerThenDpop(badRequest().post("/auth/logout-all").then().statusCode(401), "Bearer");
     }
 
     @Test

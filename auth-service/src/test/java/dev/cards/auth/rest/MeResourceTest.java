@@ -1,5 +1,6 @@
 package dev.cards.auth.rest;
 
+import dev.cards.testsupport.Challenges;
 import static dev.cards.auth.rest.Api.api;
 import static dev.cards.auth.rest.Api.badRequest;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,7 +35,7 @@ class MeResourceTest {
 
     @Test
     void meWithoutCredentialsAsksForBearer() {
-        badRequest().get("/auth/me").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+        Challenges.bearerThenDpop(badRequest().get("/auth/me").then().statusCode(401), "Bearer")
                 .contentType("application/problem+json");
     }
 
@@ -44,8 +45,8 @@ class MeResourceTest {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"user\"", "\"admin\"");
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
-        api().header("Authorization", "Bearer " + forged).get("/auth/me").then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
+        Challenges.bearerThenDpop(api().header("Authorization", "Bearer " + forged).get("/auth/me").then().statusCode(401),
+                "Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
     }
 
     @Test
@@ -63,8 +64,8 @@ class MeResourceTest {
         String expired = Jwt.issuer(ISSUER).subject(Api.signUp(Api.newEmail())).audience("cards-service")
                 .groups(Set.of("user")).issuedAt(Instant.now().minusSeconds(400)).expiresAt(Instant.now().minusSeconds(100))
                 .jws().header("typ", "at+jwt").keyId(keys.signingKeyId()).sign(keys.signingKey());
-        api().header("Authorization", "Bearer " + expired).get("/auth/me").then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
+        Challenges.bearerThenDpop(api().header("Authorization", "Bearer " + expired).get("/auth/me").then().statusCode(401),
+                "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
     }
 
     @Test
@@ -73,8 +74,8 @@ class MeResourceTest {
         String untyped = Jwt.issuer(ISSUER).subject(Api.signUp(Api.newEmail())).audience("cards-service")
                 .groups(Set.of("user")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
                 .jws().header("typ", "JWT").keyId(keys.signingKeyId()).sign(keys.signingKey());
-        api().header("Authorization", "Bearer " + untyped).get("/auth/me").then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
+        Challenges.bearerThenDpop(api().header("Authorization", "Bearer " + untyped).get("/auth/me").then().statusCode(401),
+                "Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
     }
 
     @Test

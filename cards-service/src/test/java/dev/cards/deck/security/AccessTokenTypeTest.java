@@ -1,5 +1,6 @@
 package dev.cards.deck.security;
 
+import dev.cards.testsupport.Challenges;
 import static dev.cards.deck.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -35,10 +36,9 @@ class AccessTokenTypeTest {
 
     @Test
     void aPlainJwtIsRejected() {
-        as(TestTokens.signTyped(TestTokens.claims(user), TestTokens.primaryKey(), "JWT")).get("/cards").then()
-                .statusCode(401)
+        Challenges.bearerThenDpop(as(TestTokens.signTyped(TestTokens.claims(user), TestTokens.primaryKey(), "JWT")).get("/cards")
+                .then().statusCode(401), INVALID)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", equalTo(INVALID))
                 .body("error", equalTo("invalid_token"));
     }
 

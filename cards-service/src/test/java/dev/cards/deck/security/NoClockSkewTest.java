@@ -1,5 +1,6 @@
 package dev.cards.deck.security;
 
+import dev.cards.testsupport.Challenges;
 import static dev.cards.deck.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -44,7 +45,7 @@ class NoClockSkewTest {
 
     @Test
     void aTokenExpiredTwoSecondsAgoIsRejectedAsExpired() {
-        as(expiringIn(user, -2)).get("/cards").then().statusCode(401).header("WWW-Authenticate", equalTo(EXPIRED));
+        Challenges.bearerThenDpop(as(expiringIn(user, -2)).get("/cards").then().statusCode(401), EXPIRED);
     }
 
     @Test
@@ -58,6 +59,6 @@ class NoClockSkewTest {
         String token = expiringAt(user, exp);
         as(token).get("/cards").then().statusCode(200);
         Thread.sleep(Math.max(0, exp.toEpochMilli() - System.currentTimeMillis()) + 300);
-        as(token).get("/cards").then().statusCode(401).header("WWW-Authenticate", equalTo(EXPIRED));
+        Challenges.bearerThenDpop(as(token).get("/cards").then().statusCode(401), EXPIRED);
     }
 }

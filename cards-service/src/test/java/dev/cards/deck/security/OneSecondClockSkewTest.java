@@ -1,5 +1,6 @@
 package dev.cards.deck.security;
 
+import dev.cards.testsupport.Challenges;
 import static dev.cards.deck.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -26,7 +27,7 @@ class OneSecondClockSkewTest {
 
     @Test
     void aTokenExpiredTwoSecondsAgoIsRejectedAsExpired() {
-        as(NoClockSkewTest.expiringIn(TestTokens.newUser(), -2)).get("/cards").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(NoClockSkewTest.EXPIRED));
+        Challenges.bearerThenDpop(as(NoClockSkewTest.expiringIn(TestTokens.newUser(), -2)).get("/cards").then().statusCode(401),
+                NoClockSkewTest.EXPIRED);
     }
 }

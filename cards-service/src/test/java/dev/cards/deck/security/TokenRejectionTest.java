@@ -1,5 +1,6 @@
 package dev.cards.deck.security;
 
+import dev.cards.testsupport.Challenges;
 import static dev.cards.deck.support.Api.as;
 import static dev.cards.deck.support.Api.wrong;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,9 +27,8 @@ class TokenRejectionTest {
     private final String user = TestTokens.newUser();
 
     private static void rejectedAsInvalid(ValidatableResponse response) {
-        response.statusCode(401)
+        Challenges.bearerThenDpop(response.statusCode(401), INVALID)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", equalTo(INVALID))
                 .body("status", equalTo(401))
                 .body("error", equalTo("invalid_token"))
                 .body("detail", equalTo("The access token is invalid"));
@@ -45,9 +45,8 @@ class TokenRejectionTest {
 
     @Test
     void noCredentialsAnswerAPlainBearerChallenge() {
-        wrong().get("/cards").then().statusCode(401)
+        Challenges.bearerThenDpop(wrong().get("/cards").then().statusCode(401), "Bearer")
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", equalTo("Bearer"))
                 .body("title", equalTo("Unauthorized"));
     }
 
@@ -57,10 +56,9 @@ class TokenRejectionTest {
         String token = TestTokens.sign(TestTokens.claims(user).issuedAt(past.minusSeconds(300)).expiresAt(past),
                 TestTokens.primaryKey());
 
-        list(token).statusCode(401)
+        Challenges.bearerThenDpop(list(token).statusCode(401),
+                        "Bearer error=\"invalid_token\", error_description=\"The access token expired\"")
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate",
-                        equalTo("Bearer error=\"invalid_token\", error_description=\"The access token expired\""))
                 .body("error", equalTo("invalid_token"))
                 .body("detail", equalTo("The access token expired"));
     }
@@ -109,9 +107,8 @@ class TokenRejectionTest {
 
     @Test
     void anotherSchemeGetsAPlainBearerChallenge() {
-        wrong().header("Authorization", "Basic dXNlcjpwYXNzd29yZA==").get("/cards").then().statusCode(401)
-                .contentType("application/problem+json")
-                .header("WWW-Authenticate", equalTo("Bearer"));
+        Challenges.bearerThenDpop(wrong().header("Authorization", "Basic dXNlcjpwYXNzd29yZA==").get("/cards").then().statusCode(401),
+                "Bearer").contentType("application/problem+json");
     }
 
     @Test
