@@ -136,11 +136,14 @@ describe('the web app in Chromium', () => {
   test('every card call carries Authorization: DPoP and a proof by the key the token is bound to', async () => {
     const calls = requests.to('/cards');
     assert.ok(calls.length >= 3, `card calls so far: ${calls.length}`);
+    const jtis = new Set();
     for (const call of calls) {
       assert.match(call.headers.authorization, /^DPoP /);
-      const { header } = await checkProof(call);
+      const { header, claims } = await checkProof(call);
       assert.equal(accessTokenOf(call).cnf.jkt, await calculateJwkThumbprint(header.jwk));
+      jtis.add(claims.jti);
     }
+    assert.equal(jtis.size, calls.length, 'a new jti for every proof');
   });
 
   test('the key in IndexedDB is a non-extractable P-256 signing key, the one the token is bound to', async () => {
