@@ -1,5 +1,6 @@
 package dev.cards.bench.cpu;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -9,6 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
@@ -29,15 +37,16 @@ import picocli.CommandLine.Spec;
  * The CPU cost that bounds each scenario, measured apart from HTTP and the database: one Argon2id
  * hash at the configured parameters (Bouncy Castle's Java Argon2 and libargon2 through argon2-jvm,
  * the one the auth-service uses where it loads; both at the auth-service's versions, managed by the
- * parent pom), and signing/verifying an access token with RS256, ES256 and EdDSA.
+ * parent pom), signing/verifying an access token with RS256, ES256 and EdDSA, and making one DPoP
+ * proof as a client does per call (RFC 9449: Nimbus' factory, ES256 on P-256, with {@code ath}).
  *
  * <p>Each figure is the median of several batches after a warm-up, in microseconds of the measuring
  * thread's CPU time (not wall time: the machine is shared, and waiting for a core is not cost).
  */
 @Command(name = "cpu-cost", mixinStandardHelpOptions = true, description = {
         "CPU per operation of Argon2id (Java and libargon2) at MEMORY_KIB/ITERATIONS and at Keycloak's 7 MiB t=5, "
-                + "and of RS256, ES256 and EdDSA signing and verification; prints one JSON line.",
-        "With --hash-limit M T, only libargon2's hashes per second on every core at that cost." })
+                + "of RS256, ES256 and EdDSA signing and verification, and of one DPoP proof (ES256, with ath); prints one JSON line.",
+        "With --hash-limit M T, only libargon2's hashes per second on every core at that cost; with --dpop, only the DPoP proof." })
 public class CpuCostCommand implements Runnable {
 
     static final String CLAIMS = "{\"iss\":\"cards-auth\",\"sub\":\"3f1c1f7e-9a43-4bb4-8c5c-6d1b1c0a7f11\","
@@ -56,6 +65,9 @@ public class CpuCostCommand implements Runnable {
     @Option(names = "--hash-limit", arity = "2", paramLabel = "N", description = "only the libargon2 limit at memory KiB and iterations")
     int[] hashLimit;
 
+    @Option(names = "--dpop", description = "only the DPoP proof: CPU and wall time of one, on one thread")
+    boolean dpopOnly;
+
     @Override
     public void run() {
         int[] cost = hashLimit != null ? hashLimit : new int[] { memoryKib, iterations };
@@ -63,7 +75,8 @@ public class CpuCostCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "Argon2id needs at least 8 KiB of memory and 1 iteration");
         }
         try {
-            spec.commandLine().getOut().println(hashLimit != null ? hashLimit(cost[0], cost[1]) : all(cost[0], cost[1]));
+            spec.commandLine().getOut().println(hashLimit != null ? hashLimit(cost[0], cost[1])
+                    : dpopOnly ? "{" + dpopProof() + "}" : all(cost[0], cost[1]));
             spec.commandLine().getOut().flush();
         } catch (RuntimeException e) {
             throw e;
@@ -101,7 +114,22 @@ public class CpuCostCommand implements Runnable {
             json.append(String.format(Locale.ROOT, ",\"%s_sign_us\":%.1f,\"%s_verify_us\":%.1f", alg[0],
                     median(() -> sign(alg[0], keys), 200, 9), alg[0], median(() -> verify(token, keys), 200, 9)));
         }
-        return json.append(",\"cores\":").append(cores).append('}').toString();
+        return json.append(',').append(dpopProof()).append(",\"cores\":").append(cores).append('}').toString();
+    }
+
+    /**
+     * What DPoP adds to each of a client's calls: one proof for a card read, as the bench's
+     * scenarios and the client library make it (a fresh jti and iat, htm, htu, and ath, the SHA-256
+     * of a signed access token), serialized. Thread CPU time and wall time: on one thread that
+     * never waits, the wall time is the latency the call gains.
+     */
+    static String dpopProof() throws Exception {
+        DefaultDPoPProofFactory factory = new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
+        URI url = URI.create("http://localhost:8082/cards/3f1c1f7e-9a43-4bb4-8c5c-6d1b1c0a7f11");
+        DPoPAccessToken token = new DPoPAccessToken(sign("ES256", keyPair("EC")));
+        Work proof = () -> factory.createDPoPJWT("GET", url, token).serialize();
+        return String.format(Locale.ROOT, "\"dpop_proof_ES256_us\":%.1f,\"dpop_proof_ES256_wall_us\":%.1f",
+                median(proof, 500, 11), median(proof, 500, 11, System::nanoTime));
     }
 
     static void argon2(int memoryKib, int iterations) {
@@ -186,17 +214,21 @@ public class CpuCostCommand implements Runnable {
 
     /** Median CPU time of one operation over `batches` batches of `perBatch` operations, after warm-up batches. */
     static double median(Work work, int perBatch, int batches) throws Exception {
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        return median(work, perBatch, batches, java.lang.management.ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
+    }
+
+    /** The same on another clock in nanoseconds (System::nanoTime for wall time). */
+    static double median(Work work, int perBatch, int batches, LongSupplier nanos) throws Exception {
         for (int i = 0; i < perBatch * 2; i++) {
             work.run();
         }
         double[] perOp = new double[batches];
         for (int b = 0; b < batches; b++) {
-            long t0 = cpu.getCurrentThreadCpuTime();
+            long t0 = nanos.getAsLong();
             for (int i = 0; i < perBatch; i++) {
                 work.run();
             }
-            perOp[b] = (cpu.getCurrentThreadCpuTime() - t0) / 1000.0 / perBatch;
+            perOp[b] = (nanos.getAsLong() - t0) / 1000.0 / perBatch;
         }
         Arrays.sort(perOp);
         return perOp[batches / 2];

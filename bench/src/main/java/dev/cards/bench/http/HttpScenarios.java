@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
  * user1..userN@bench.test (the ones bench/keycloak provisions in Keycloak's realm), otherwise a
  * fresh account per worker. Keycloak's scenarios are the password grant and a chain of refresh
  * grants (RFC 6749 §4.3, §6) on realm {@code bench}, public client {@code bench-client}.
+ *
+ * <p>The {@code -dpop} scenarios give each worker a key of its own ({@link DpopProver}): it logs in
+ * with a proof (our auth-service first asks for a nonce, so that login takes two requests), which
+ * binds its session and access token to the key, and then sends every request with a fresh proof
+ * carrying the latest nonce that server handed out; an answer asking for a new nonce
+ * ({@code use_dpop_nonce}) is sent again once, within the same step. Keycloak's runs use the
+ * public client {@code bench-client-dpop}, which requires DPoP.
  */
 final class HttpScenarios {
 
@@ -26,6 +33,8 @@ final class HttpScenarios {
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     static final String PASSWORD = "correct horse battery staple";
     static final String KC_CLIENT = "bench-client";
+    static final String KC_DPOP_CLIENT = "bench-client-dpop";
+    static final Pattern DPOP_TOKEN_TYPE = Pattern.compile("\"token_type\"\\s*:\\s*\"DPoP\"");
 
     /** One worker's loop body. */
     interface Step {
@@ -90,7 +99,9 @@ final class HttpScenarios {
         if (users == 0) {
             expect(201, post(auth + "/auth/signup", credentials, null));
         }
-        String session = expect(200, post(auth + "/auth/login", credentials, null));
+        DpopProver prover = scenario.dpop() ? DpopProver.generate() : null;
+        String session = prover == null ? expect(200, post(auth + "/auth/login", credentials, null))
+                : bound(expect(200, sendWithProof(prover, json(auth + "/auth/login", credentials), null)));
         switch (scenario) {
             case LOGIN:
                 if (users > 0) { // round-robin over the shared accounts, as kc-login does
@@ -101,6 +112,21 @@ final class HttpScenarios {
                 String[] refresh = { find(REFRESH, session) };
                 return () -> refresh[0] = find(REFRESH,
                         expect(200, post(auth + "/auth/refresh", "{\"refresh_token\":\"" + refresh[0] + "\"}", null)));
+            }
+            case REFRESH_DPOP: {
+                String[] refresh = { find(REFRESH, session) };
+                return () -> refresh[0] = find(REFRESH, expect(200, sendWithProof(prover,
+                        json(auth + "/auth/refresh", "{\"refresh_token\":\"" + refresh[0] + "\"}"), null)));
+            }
+            case CARDS_READ_DPOP: {
+                String access = find(ACCESS, session);
+                DpopProver atCards = prover.atAnotherServer(); // nonces are per server origin
+                HttpRequest create = HttpRequest.newBuilder(json(cards + "/cards", card(0)), (n, v) -> true)
+                        .header("Authorization", "DPoP " + access).build();
+                String id = find(ID, expect(201, sendWithProof(atCards, create, access)));
+                HttpRequest read = HttpRequest.newBuilder(URI.create(cards + "/cards/" + id))
+                        .header("Authorization", "DPoP " + access).GET().build();
+                return () -> expect(200, sendWithProof(atCards, read, access));
             }
             case CARDS_READ: {
                 String access = find(ACCESS, session);
@@ -133,14 +159,55 @@ final class HttpScenarios {
         }
         String login = form("grant_type", "password", "client_id", KC_CLIENT, "username", sharedEmail(index),
                 "password", PASSWORD);
+        if (scenario == Scenario.KC_REFRESH_DPOP) {
+            DpopProver prover = DpopProver.generate();
+            String[] refresh = { find(REFRESH, bound(expect(200, sendWithProof(prover, keycloakRequest(form("grant_type",
+                    "password", "client_id", KC_DPOP_CLIENT, "username", sharedEmail(index), "password", PASSWORD)), null)))) };
+            return () -> refresh[0] = find(REFRESH, expect(200, sendWithProof(prover, keycloakRequest(form("grant_type",
+                    "refresh_token", "client_id", KC_DPOP_CLIENT, "refresh_token", refresh[0])), null)));
+        }
         String[] refresh = { find(REFRESH, expect(200, keycloak(login))) };
         return () -> refresh[0] = find(REFRESH, expect(200, keycloak(form("grant_type", "refresh_token",
                 "client_id", KC_CLIENT, "refresh_token", refresh[0]))));
     }
 
     private HttpResponse<String> keycloak(String form) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(keycloakToken)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return send(keycloakRequest(form));
+    }
+
+    private HttpRequest keycloakRequest(String form) {
+        return HttpRequest.newBuilder(URI.create(keycloakToken)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    /** A JSON POST, without credentials. */
+    private static HttpRequest json(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /**
+     * Sends {@code request} with a fresh proof of {@code prover} for its method and URL (and
+     * {@code ath} of {@code accessToken} when not null); when the answer asks for a nonce, sends it
+     * again once with a fresh proof carrying it. The answer is the last one.
+     */
+    HttpResponse<String> sendWithProof(DpopProver prover, HttpRequest request, String accessToken) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("DPoP", prover.proof(request.method(), request.uri(), accessToken)).build());
+            if (!prover.observe(response.statusCode(), response.headers(), response.body()) || attempt == 2) {
+                return response;
+            }
+        }
+    }
+
+    /** A token answer of a DPoP set-up, which must be bound: else the run would measure Bearer tokens. */
+    static String bound(String tokenAnswer) {
+        if (!DPOP_TOKEN_TYPE.matcher(tokenAnswer).find()) {
+            throw new IllegalStateException("the server answered a request with a DPoP proof without binding the token"
+                    + " (token_type is not DPoP)");
+        }
+        return tokenAnswer;
     }
 
     private HttpResponse<String> post(String url, String json, String bearer) throws Exception {

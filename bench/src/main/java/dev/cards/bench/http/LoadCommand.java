@@ -24,13 +24,17 @@ import picocli.CommandLine.Spec;
         "Scenarios: login, refresh, cards-read, cards-write against our services; kc-login, kc-refresh against "
                 + "Keycloak's token endpoint (realm bench, public client bench-client, password grant). With --users N, "
                 + "login and refresh use the shared accounts user1..userN@bench.test (see signup-users), otherwise "
-                + "a fresh account per worker. --watch reports each process tree's CPU over the measured period." })
+                + "a fresh account per worker. --watch reports each process tree's CPU over the measured period.",
+        "",
+        "With DPoP (RFC 9449), each worker with a P-256 key of its own and a proof per request: refresh-dpop and "
+                + "cards-read-dpop on a session bound to the key at login (the nonce round first), kc-refresh-dpop on "
+                + "Keycloak's public client bench-client-dpop, which requires DPoP." })
 public class LoadCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "login, refresh, cards-read, cards-write, kc-login or kc-refresh")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "login, refresh, cards-read, cards-write, kc-login, kc-refresh, refresh-dpop, cards-read-dpop or kc-refresh-dpop")
     String scenario;
 
     @Option(names = "--auth", defaultValue = "http://localhost:8081", paramLabel = "URL", description = "auth-service (default: ${DEFAULT-VALUE})")

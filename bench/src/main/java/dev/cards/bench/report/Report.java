@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * and ours (runs with a "server"), the median over interleaved rounds of each server's ops/s and
  * CPU per operation, and the ratio of the medians against its target. Then ours alone: per
  * scenario the median over runs of ops/s, p50 and p99, and for client-expiry (the runs that have
- * counts) a table of calls, caller failures, 401s and refreshes; then the fresh JVM starts. Missing
- * files count as empty; only runs.jsonl is required.
+ * counts) a table of calls, caller failures, 401s and refreshes; our card read with and without
+ * DPoP, and the client's cost of a proof; then the fresh JVM starts. Missing files count as empty;
+ * only runs.jsonl is required.
  */
 final class Report {
 
@@ -142,6 +143,8 @@ final class Report {
         }
         Section overhead = clientOverhead(ownLines);
         md.append(overhead.markdown());
+        Section dpop = dpop(ownLines, cpu);
+        md.append(dpop.markdown());
         List<String> hot = read(dir.resolve("hot-paths.jsonl")).lines().filter(l -> !l.isBlank()).toList();
         if (!hot.isEmpty()) {
             md.append("\nWhere the server's CPU went (one separate run each under JFR, `cards-bench hot-paths`): share of the "
@@ -160,7 +163,8 @@ final class Report {
         String limits = read(dir.resolve("hash-limits.jsonl")).strip();
         json.append("],\"hot_paths\":[").append(String.join(",", hot));
         json.append("],\"client_overhead\":[").append(overhead.json());
-        json.append("],\"side_by_side\":[").append(pairJson).append("],\"starts\":[").append(String.join(",", starts));
+        json.append("],\"dpop\":").append(dpop.json());
+        json.append(",\"side_by_side\":[").append(pairJson).append("],\"starts\":[").append(String.join(",", starts));
         json.append("],\"hash_limits\":[").append(String.join(",", limits.lines().toList()));
         json.append("],\"cpu\":").append(cpu.isBlank() ? "null" : cpu.strip())
                 .append(",\"memory\":").append(memory.isBlank() ? "null" : memory.strip()).append("}\n");
@@ -228,6 +232,61 @@ final class Report {
                     c, rounds, med(fixed, "p50_ms"), med(refreshing, "p50_ms"), median, met));
         });
         return new Section(md.toString(), json.toString());
+    }
+
+    /**
+     * DPoP on our card read, runs tagged "dpop_pair" (cards-read and cards-read-dpop, interleaved per
+     * round): the cards-service's CPU per read with DPoP over without, the median over rounds of each
+     * round's ratio, against its target (at most 1.25×); and the client's added latency per call, one
+     * proof made as the client makes it (cpu.json). Its JSON is an object; both parts may be empty.
+     */
+    static Section dpop(Map<String, List<String>> ownLines, String cpu) {
+        Map<String, Map<Boolean, List<String>>> byPair = new LinkedHashMap<>();
+        ownLines.values().stream().flatMap(List::stream).filter(l -> !str(l, "dpop_pair").equals("?"))
+                .forEach(l -> byPair.computeIfAbsent(str(l, "dpop_pair"), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(str(l, "scenario").endsWith("-dpop"), k -> new ArrayList<>()).add(l));
+        StringBuilder md = new StringBuilder();
+        StringBuilder rows = new StringBuilder();
+        if (!byPair.isEmpty()) {
+            md.append("\nDPoP on our card read (`cards-read` against `cards-read-dpop`: `Authorization: DPoP` and a proof "
+                    + "with `ath` per request; interleaved per round). Server CPU: the cards-service's per read, with DPoP "
+                    + "over without, median over rounds of each round's ratio; PostgreSQL records every proof's jti.\n\n"
+                    + "| concurrency | rounds | cards-service CPU ms/op without / with | ratio (per round) | target "
+                    + "| PostgreSQL ms/op without / with | ops/s without / with | p50 ms without / with | errors |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n");
+        }
+        byPair.forEach((c, modes) -> {
+            List<String> plain = modes.getOrDefault(false, List.of()), dpop = modes.getOrDefault(true, List.of());
+            int rounds = Math.min(plain.size(), dpop.size());
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                ratios.add(num(dpop.get(i), "cpu_ms_per_op_cards") / num(plain.get(i), "cpu_ms_per_op_cards"));
+            }
+            double ratio = medianOf(ratios);
+            boolean met = ratio <= 1.25;
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f / %.3f | **%.2f×** (%s) | ≤ 1.25× %s | %.3f / %.3f | %.0f / %.0f "
+                    + "| %.2f / %.2f | %d |%n", c, rounds, med(plain, "cpu_ms_per_op_cards"), med(dpop, "cpu_ms_per_op_cards"), ratio,
+                    String.join(", ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
+                    met ? "met" : "not met", med(plain, "cpu_ms_per_op_pg"), med(dpop, "cpu_ms_per_op_pg"),
+                    med(plain, "ops_per_s"), med(dpop, "ops_per_s"), med(plain, "p50_ms"), med(dpop, "p50_ms"),
+                    (long) (sum(plain, "errors") + sum(dpop, "errors"))));
+            rows.append(rows.isEmpty() ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"concurrency\":\"%s\",\"rounds\":%d,\"cards_cpu_ms_per_op\":%.3f,\"cards_cpu_ms_per_op_dpop\":%.3f,"
+                            + "\"ratio\":%.3f,\"target\":1.25,\"met\":%b,\"pg_ms_per_op\":%.3f,\"pg_ms_per_op_dpop\":%.3f,"
+                            + "\"ops_per_s\":%.1f,\"ops_per_s_dpop\":%.1f}",
+                    c, rounds, med(plain, "cpu_ms_per_op_cards"), med(dpop, "cpu_ms_per_op_cards"), ratio, met,
+                    med(plain, "cpu_ms_per_op_pg"), med(dpop, "cpu_ms_per_op_pg"), med(plain, "ops_per_s"), med(dpop, "ops_per_s")));
+        });
+        double wall = num(cpu, "dpop_proof_ES256_wall_us"), proofCpu = num(cpu, "dpop_proof_ES256_us");
+        if (!Double.isNaN(wall)) {
+            md.append(String.format(Locale.ROOT, "%nThe client's added latency per call with DPoP: one proof (Nimbus' "
+                    + "`DefaultDPoPProofFactory`, ES256 on P-256, with `ath`; `cards-bench cpu-cost`, one thread, median of "
+                    + "batches after warm-up) takes **%.0f µs** (%.0f µs of CPU).%n", wall, proofCpu));
+        }
+        String json = String.format(Locale.ROOT, "{\"card_read\":[%s],\"proof_wall_us\":%s,\"proof_cpu_us\":%s}", rows,
+                Double.isNaN(wall) ? "null" : String.format(Locale.ROOT, "%.1f", wall),
+                Double.isNaN(proofCpu) ? "null" : String.format(Locale.ROOT, "%.1f", proofCpu));
+        return new Section(md.toString(), json);
     }
 
     /** A part of the report: its Markdown and its JSON rows. */

@@ -1,7 +1,9 @@
 package dev.cards.bench.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,14 @@ class HttpScenariosTest {
         assertEquals(Scenario.CARDS_WRITE, Scenario.of("cards-write"));
         assertEquals("kc-login", Scenario.KC_LOGIN.label());
         assertThrows(IllegalArgumentException.class, () -> Scenario.of("CARDS_WRITE"));
+    }
+
+    @Test
+    void theDpopScenariosAreNamedForTheOnesTheyMirror() {
+        assertEquals(Scenario.REFRESH_DPOP, Scenario.of("refresh-dpop"));
+        assertEquals(Scenario.CARDS_READ_DPOP, Scenario.of("cards-read-dpop"));
+        assertTrue(Scenario.KC_REFRESH_DPOP.keycloak() && Scenario.KC_REFRESH_DPOP.dpop());
+        assertFalse(Scenario.REFRESH_DPOP.keycloak());
+        assertFalse(Scenario.KC_REFRESH.dpop());
     }
 }

@@ -54,6 +54,12 @@ class LoadCommandTest {
     }
 
     @Test
+    void keycloaksDpopScenarioNeedsTheSharedAccountsToo() {
+        assertEquals(2, load("kc-refresh-dpop"));
+        assertTrue(err.toString().contains("kc-refresh-dpop needs --users N"), err.toString());
+    }
+
+    @Test
     void aWatchWithoutPidIsAUsageError() {
         assertEquals(2, load("login", "--watch", "server=auth"));
         assertTrue(err.toString().contains("name=pid"), err.toString());

@@ -82,6 +82,61 @@ class ReportTest {
                 report.markdown());
     }
 
+    private static String read(String scenario, double cardsCpu, int round) {
+        return "{\"scenario\":\"" + scenario + "\",\"concurrency\":16,\"seconds\":20.0,\"requests\":1,\"errors\":0,"
+                + "\"ops_per_s\":1000.0,\"p50_ms\":1.00,\"p99_ms\":2.00,\"cpu_ms_per_op_server\":0.001,"
+                + "\"cpu_ms_per_op_cards\":" + cardsCpu + ",\"cpu_ms_per_op_pg\":0.100,\"label\":\"" + scenario
+                + " (C=16)\",\"dpop_pair\":\"C=16\",\"run\":" + round + "}";
+    }
+
+    @Test
+    void dpopOnACardReadIsTheMedianOfEachRoundsServerCpuRatioAgainstItsTarget() throws Exception {
+        Report.Rendered report = render(read("cards-read", 0.40, 1), read("cards-read-dpop", 0.48, 1),
+                read("cards-read", 0.40, 2), read("cards-read-dpop", 0.56, 2), read("cards-read", 0.50, 3),
+                read("cards-read-dpop", 0.55, 3));
+
+        // Per round 1.20, 1.40, 1.10: the median is 1.20, within 1.25×.
+        assertTrue(report.markdown().contains("| C=16 | 3 | 0.400 / 0.550 | **1.20×** (1.20, 1.40, 1.10) | ≤ 1.25× met | 0.100 / 0.100 |"),
+                report.markdown());
+        JsonNode row = new ObjectMapper().readTree(report.json()).get("dpop").get("card_read").get(0);
+        assertEquals(1.2, row.get("ratio").asDouble(), 1e-9);
+        assertTrue(row.get("met").asBoolean());
+        // Each scenario keeps its row of ours alone too.
+        assertTrue(report.markdown().contains("| cards-read-dpop (C=16) | 3 | 1000 |"), report.markdown());
+    }
+
+    @Test
+    void dpopOnACardReadAboveItsTargetIsNotMet() throws Exception {
+        Report.Rendered report = render(read("cards-read", 0.40, 1), read("cards-read-dpop", 0.60, 1));
+
+        assertTrue(report.markdown().contains("**1.50×** (1.50) | ≤ 1.25× not met |"), report.markdown());
+    }
+
+    @Test
+    void theClientsCostOfAProofIsReportedFromCpuCost() throws Exception {
+        Files.writeString(dir.resolve("cpu.json"), "{\"dpop_proof_ES256_us\":150.2,\"dpop_proof_ES256_wall_us\":161.7}\n");
+
+        Report.Rendered report = render(own("cards-read (C=16)", 1000, 1.0, 0));
+
+        assertTrue(report.markdown().contains("The client's added latency per call with DPoP: one proof"), report.markdown());
+        assertTrue(report.markdown().contains("takes **162 µs** (150 µs of CPU)"), report.markdown());
+        JsonNode dpop = new ObjectMapper().readTree(report.json()).get("dpop");
+        assertEquals(161.7, dpop.get("proof_wall_us").asDouble());
+        assertTrue(dpop.get("card_read").isEmpty());
+    }
+
+    @Test
+    void theDpopRefreshRowStandsBesideKeycloaksAsAnySideBySideRow() throws Exception {
+        String kc = pair("keycloak", 100, 1).replace("refresh C=8", "refresh with DPoP, rotation on, C=8");
+        String ours = pair("ours", 450, 1).replace("refresh C=8", "refresh with DPoP, rotation on, C=8");
+
+        Report.Rendered report = render(pair("keycloak", 100, 1), pair("ours", 300, 1), kc, ours);
+
+        assertTrue(report.markdown().contains("| refresh with DPoP, rotation on, C=8 | 1 | 100.0 | 450.0 | **4.50×** (4.50) | ≥ 4.0× met |"),
+                report.markdown());
+        assertTrue(report.markdown().contains("| refresh C=8 | 1 | 100.0 | 300.0 |"), report.markdown());
+    }
+
     @Test
     void theJsonIsValidAndCarriesTheOtherFilesAsTheyAre() throws Exception {
         Files.writeString(dir.resolve("cpu.json"), "{\"ES256_sign_us\":140.0,\"cores\":2}\n");
@@ -94,6 +149,7 @@ class ReportTest {
         assertEquals(1, json.get("starts").size());
         assertTrue(json.get("memory").isNull());
         assertTrue(json.get("side_by_side").isEmpty());
+        assertTrue(json.get("dpop").get("proof_wall_us").isNull());
     }
 
     @Test
