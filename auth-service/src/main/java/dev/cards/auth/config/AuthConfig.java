@@ -46,6 +46,17 @@ public interface AuthConfig {
 
     Dpop dpop();
 
+    AccountDeletion accountDeletion();
+
+    /** Deleted accounts reaching the other services (the cards-service deletes the cards). */
+    interface AccountDeletion {
+        /**
+         * Confidential clients (with the client_credentials grant) that may read and acknowledge the
+         * deleted accounts at /internal/account-deletions: the cards-service's client. None by default.
+         */
+        Optional<List<String>> consumers();
+    }
+
     interface AccessToken {
         /** How long an access token is valid. */
         @WithDefault("5M")

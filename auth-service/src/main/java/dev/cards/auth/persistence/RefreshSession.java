@@ -66,6 +66,22 @@ public class RefreshSession extends PanacheEntityBase {
     @Column(name = "dpop_jkt", length = 64)
     public String dpopJkt;
 
+    /** The session's id in the API and in access tokens (`sid`); never {@link #id}, which only its refresh tokens carry. */
+    @Column(name = "public_id")
+    public UUID publicId;
+
+    /** The last refresh that wrote the row (a refresh that only reads, rotation off, leaves it within the renewal step). */
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    /** A short label from the User-Agent at login. */
+    @Column(name = "device", length = 64)
+    public String device;
+
+    /** The login's address, coarse: an IPv4 /24 or an IPv6 /48. */
+    @Column(name = "address", length = 64)
+    public String address;
+
     public boolean isLiveAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(idleExpiresAt);
     }
@@ -75,6 +91,23 @@ public class RefreshSession extends PanacheEntityBase {
         return find("from RefreshSession s join fetch s.user where s.id = ?1", id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+    }
+
+    /** The user's live sessions, the most recently used first. */
+    public static List<RefreshSession> listLiveOf(UUID userId, Instant now) {
+        return list("user.id = ?1 and revokedAt is null and expiresAt > ?2 and idleExpiresAt > ?2"
+                + " order by coalesce(lastUsedAt, createdAt) desc", userId, now);
+    }
+
+    /** Revokes the user's live session with this public id; 0 when there is none (another user's, ended, unknown). */
+    public static int revokePublic(UUID userId, UUID publicId, Instant now) {
+        return update("revokedAt = ?1 where user.id = ?2 and publicId = ?3 and revokedAt is null", now, userId, publicId);
+    }
+
+    /** Revokes every live session of a user but the one with {@code keptPublicId}; returns how many. */
+    public static int revokeAllOfBut(UUID userId, UUID keptPublicId, Instant now) {
+        return update("revokedAt = ?1 where user.id = ?2 and revokedAt is null and (publicId is null or publicId <> ?3)",
+                now, userId, keptPublicId);
     }
 
     /** Revokes every live session of a user; returns how many. */

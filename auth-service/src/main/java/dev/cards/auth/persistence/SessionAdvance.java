@@ -41,18 +41,18 @@ public class SessionAdvance {
             UPDATE refresh_session
                SET token_hash = ?, previous_token_hash = CASE WHEN ? THEN token_hash ELSE previous_token_hash END,
                    rotated_at = CASE WHEN ? THEN ? ELSE rotated_at END,
-                   idle_expires_at = LEAST(?, expires_at)
+                   idle_expires_at = LEAST(?, expires_at), last_used_at = ?
              WHERE """ + " " + CURRENT_AND_LIVE;
 
-    private static final String POSTGRESQL = "WITH s AS (" + SET_AND_WHERE + " RETURNING user_id, idle_expires_at)"
-            + " SELECT s.user_id, u.email, s.idle_expires_at FROM s JOIN app_user u ON u.id = s.user_id";
+    private static final String POSTGRESQL = "WITH s AS (" + SET_AND_WHERE + " RETURNING user_id, idle_expires_at, public_id)"
+            + " SELECT s.user_id, u.email, s.idle_expires_at, s.public_id FROM s JOIN app_user u ON u.id = s.user_id";
 
-    private static final String H2 = "SELECT s.user_id, u.email, s.idle_expires_at FROM FINAL TABLE (" + SET_AND_WHERE
+    private static final String H2 = "SELECT s.user_id, u.email, s.idle_expires_at, s.public_id FROM FINAL TABLE (" + SET_AND_WHERE
             + ") s JOIN app_user u ON u.id = s.user_id";
 
     /** The same conditions, read only: no row lock, no WAL, no commit to flush. */
-    private static final String CURRENT = "SELECT s.user_id, u.email, s.idle_expires_at, s.expires_at FROM ("
-            + "SELECT user_id, idle_expires_at, expires_at FROM refresh_session WHERE " + CURRENT_AND_LIVE
+    private static final String CURRENT = "SELECT s.user_id, u.email, s.idle_expires_at, s.expires_at, s.public_id FROM ("
+            + "SELECT user_id, idle_expires_at, expires_at, public_id FROM refresh_session WHERE " + CURRENT_AND_LIVE
             + ") s JOIN app_user u ON u.id = s.user_id";
 
     private final DataSource dataSource;
@@ -68,11 +68,11 @@ public class SessionAdvance {
     }
 
     /** What a successful advance tells the caller: enough to issue the new token pair. */
-    public record Advanced(UUID userId, String email, Instant idleExpiresAt) {
+    public record Advanced(UUID userId, String email, Instant idleExpiresAt, UUID publicId) {
     }
 
     /** A live session as {@link #current} reads it. */
-    public record Live(UUID userId, String email, Instant idleExpiresAt, Instant expiresAt) {
+    public record Live(UUID userId, String email, Instant idleExpiresAt, Instant expiresAt, UUID publicId) {
     }
 
     /**
@@ -93,7 +93,8 @@ public class SessionAdvance {
                     return Optional.empty();
                 }
                 return Optional.of(new Live(row.getObject(1, UUID.class), row.getString(2),
-                        row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, OffsetDateTime.class).toInstant()));
+                        row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, OffsetDateTime.class).toInstant(),
+                        row.getObject(5, UUID.class)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Session read failed: " + e.getMessage(), e);
@@ -116,6 +117,7 @@ public class SessionAdvance {
             statement.setBoolean(++i, rotates);
             statement.setObject(++i, at(now));
             statement.setObject(++i, at(idleEnd));
+            statement.setObject(++i, at(now));
             statement.setObject(++i, id);
             statement.setString(++i, clientId);
             statement.setString(++i, presentedHash);
@@ -127,7 +129,7 @@ public class SessionAdvance {
                     return Optional.empty();
                 }
                 return Optional.of(new Advanced(row.getObject(1, UUID.class), row.getString(2),
-                        row.getObject(3, OffsetDateTime.class).toInstant()));
+                        row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, UUID.class)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Refresh statement failed: " + e.getMessage(), e);

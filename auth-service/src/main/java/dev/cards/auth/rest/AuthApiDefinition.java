@@ -42,6 +42,11 @@ import jakarta.ws.rs.core.Application;
                         description = "The refresh token came by cookie alone, without an allowed Origin and X-Requested-With "
                                 + "(CSRF check); nothing changed",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "WrongPassword", responseCode = "403",
+                        description = "The current password is wrong (counted like a failed login); the access token is fine",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "NotFound", responseCode = "404", description = "No such resource of the caller",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "Conflict", responseCode = "409", description = "The email already has an account",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "The body is too large",

@@ -14,16 +14,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
-import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.InvalidAccessTokenException;
 import dev.cards.auth.crypto.SenderConstraint;
 import dev.cards.auth.persistence.User;
-import dev.cards.http.dpop.DpopException;
 import dev.cards.http.dpop.PresentedProof;
 import dev.cards.http.problem.Problem;
 import dev.cards.auth.service.AccountService;
 import dev.cards.auth.service.InvalidGrantException;
 import dev.cards.auth.service.SessionService;
+import dev.cards.auth.service.SignIn;
 import dev.cards.auth.service.TokenPair;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -45,24 +44,22 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    private static final String BEARER = "Bearer ";
-    private static final String DPOP = "DPoP ";
     private static final String ORIGIN = "Origin";
 
     private final AccountService accounts;
     private final SessionService sessions;
-    private final AccessTokens accessTokens;
     private final CookieCsrfCheck csrf;
     private final ClientAddress clientAddress;
     private final SenderConstraint senderConstraint;
+    private final AccessTokenCaller caller;
 
-    public AuthResource(AccountService accounts, SessionService sessions, AccessTokens accessTokens, CookieCsrfCheck csrf,
+    public AuthResource(AccountService accounts, SessionService sessions, AccessTokenCaller caller, CookieCsrfCheck csrf,
             ClientAddress clientAddress, SenderConstraint senderConstraint) {
         this.accounts = accounts;
+        this.caller = caller;
         this.senderConstraint = senderConstraint;
         this.clientAddress = clientAddress;
         this.sessions = sessions;
-        this.accessTokens = accessTokens;
         this.csrf = csrf;
     }
 
@@ -101,7 +98,8 @@ public class AuthResource {
     public Response login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http,
             @Parameter(hidden = true) @RestHeader(ORIGIN) String origin) {
         String dpopJkt = senderConstraint.keyForTokenRequest(sessions.firstPartyDpop(), PresentedProof.of(http));
-        return tokens(accounts.logIn(request.email(), request.password(), clientAddress.of(http), dpopJkt), origin != null);
+        SignIn signIn = new SignIn(clientAddress.of(http), http.getHeader(HttpHeaders.USER_AGENT), dpopJkt);
+        return tokens(accounts.logIn(request.email(), request.password(), signIn), origin != null);
     }
 
     @POST
@@ -227,34 +225,8 @@ public class AuthResource {
         }
     }
 
-    /**
-     * The user of a Bearer access token (RFC 6750 §2.1), or of a DPoP-bound one sent with the DPoP
-     * scheme and a proof by its key (RFC 9449 §7.1). A bound token sent as Bearer is refused: a
-     * copy of it is worth nothing without the key (§7.2).
-     */
     private UUID caller(String authorization, HttpServerRequest http) {
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        boolean dpop = authorization != null && authorization.regionMatches(true, 0, DPOP, 0, DPOP.length());
-        if (!bearer && !dpop) {
-            throw new MissingAccessTokenException();
-        }
-        String token = authorization.substring(bearer ? BEARER.length() : DPOP.length()).strip();
-        AccessTokens.Verified verified = accessTokens.verify(token);
-        if (bearer) {
-            if (verified.dpopJkt() != null) {
-                throw new InvalidAccessTokenException("The access token is bound to a DPoP key: send it as DPoP with a proof");
-            }
-            return verified.userId();
-        }
-        if (verified.dpopJkt() == null) {
-            throw new InvalidAccessTokenException("The access token is not bound to a DPoP key: send it as Bearer");
-        }
-        try {
-            senderConstraint.checkResourceProof(PresentedProof.of(http), token, verified.dpopJkt());
-        } catch (DpopException e) {
-            throw new InvalidResourceProofException(e.error(), e.getMessage());
-        }
-        return verified.userId();
+        return caller.of(authorization, http).userId();
     }
 
     /**

@@ -16,11 +16,13 @@ public record TokenResponse(
         @Schema(required = true, description = "Seconds the access token is valid") @JsonProperty("expires_in") long expiresIn,
         @Schema(description = "Absent when the request came from a browser (it carried Origin): the cookie carries it then")
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("refresh_token") String refreshToken,
-        @Schema(required = true, description = "Seconds the refresh token has left") @JsonProperty("refresh_expires_in") long refreshExpiresIn) {
+        @Schema(required = true, description = "Seconds the refresh token has left")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("refresh_expires_in") Long refreshExpiresIn) {
 
     public static TokenResponse of(TokenPair pair) {
+        // A client-credentials grant has no refresh token (RFC 6749 §4.4.3), so no lifetime of one either.
         return new TokenResponse(pair.accessToken(), pair.tokenType(), pair.accessExpiresIn(), pair.refreshToken(),
-                pair.refreshExpiresIn());
+                pair.refreshToken() == null ? null : pair.refreshExpiresIn());
     }
 
     public static TokenResponse withoutRefreshToken(TokenPair pair) {

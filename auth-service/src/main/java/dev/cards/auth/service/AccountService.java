@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.cards.auth.crypto.PasswordHasher;
 import dev.cards.auth.metrics.AuthMetrics;
+import dev.cards.auth.persistence.AccountDeletion;
 import dev.cards.auth.persistence.User;
 import dev.cards.auth.throttle.AccountLoginLimit;
 import dev.cards.auth.throttle.AddressGate;
@@ -70,21 +71,22 @@ public class AccountService {
      * per account ({@link LoginThrottle}). Logins in progress are bounded per replica, successful
      * ones per account, live sessions per account.
      */
-    public TokenPair logIn(String email, String password, String address, String dpopJkt) {
-        return logIn(email, password, address, sessions.firstPartyClient(), dpopJkt);
+    public TokenPair logIn(String email, String password, SignIn signIn) {
+        return logIn(email, password, sessions.firstPartyClient(), signIn);
     }
 
     /**
      * The same, for the session of an OAuth client (the password grant, RFC 6749 §4.3). With
-     * {@code dpopJkt}, the tokens are bound to that DPoP key (see {@link SessionService#start}).
+     * a DPoP key in {@code signIn}, the tokens are bound to it (see {@link SessionService#start}).
      */
-    public TokenPair logIn(String email, String password, String address, String clientId, String dpopJkt) {
+    public TokenPair logIn(String email, String password, String clientId, SignIn signIn) {
+        String address = signIn.address();
         TokenPair tokens;
         try (LoginBulkhead.Pass inProgress = bulkhead.enter()) {
             accountLimit.admit(email); // before the hash: a flood of correct logins costs a read each
             User user = checkFrom(address, email, password);
             accountLimit.count(email);
-            tokens = startSession(user, password, clientId, dpopJkt);
+            tokens = startSession(user, password, clientId, signIn);
         } catch (ThrottledException e) {
             metrics.loginThrottled();
             throw e;
@@ -108,14 +110,14 @@ public class AccountService {
         }
     }
 
-    private TokenPair startSession(User user, String password, String clientId, String dpopJkt) {
+    private TokenPair startSession(User user, String password, String clientId, SignIn signIn) {
         String upgraded = hasher.needsRehash(user.passwordHash) ? hasher.hash(password) : null;
         return QuarkusTransaction.requiringNew().call(() -> {
             User managed = User.findById(user.id);
             if (upgraded != null) {
                 managed.passwordHash = upgraded; // cost raised since this hash was made
             }
-            return sessions.start(managed, clientId, dpopJkt);
+            return sessions.start(managed, clientId, signIn);
         });
     }
 
@@ -131,5 +133,61 @@ public class AccountService {
 
     public Optional<User> find(UUID id) {
         return User.findByIdOptional(id);
+    }
+
+    /**
+     * Changes a signed-in user's password. The current one is checked and throttled exactly like a
+     * login from {@code address} (OWASP Authentication Cheat Sheet: re-authenticate for sensitive
+     * changes, and a stolen access token must not become an oracle for the password). The new one is
+     * hashed at today's parameters. Every other session ends; the caller's ({@code keptSession}) stays.
+     */
+    public void changePassword(UUID userId, String currentPassword, String newPassword, String address, UUID keptSession) {
+        User user = confirmed(userId, currentPassword, address);
+        String hash = hasher.hash(newPassword); // outside the transaction: hashing is slow
+        QuarkusTransaction.requiringNew().run(() -> {
+            User managed = User.findById(user.id);
+            if (managed == null) {
+                throw new WrongPasswordException(); // deleted meanwhile: nothing to change
+            }
+            managed.passwordHash = hash;
+        });
+        sessions.endAllBut(userId, keptSession);
+    }
+
+    /**
+     * Deletes a signed-in user's account after checking the password (throttled like a login): the
+     * user row and, by cascade, every session go in one transaction with the outbox row that tells the
+     * cards-service to delete the cards (AccountDeletion); it may be down now, the row waits.
+     */
+    public void deleteAccount(UUID userId, String password, String address) {
+        confirmed(userId, password, address);
+        QuarkusTransaction.requiringNew().run(() -> {
+            User managed = User.findById(userId);
+            if (managed == null) {
+                return; // a concurrent deletion won
+            }
+            if (AccountDeletion.findById(userId) == null) {
+                AccountDeletion deletion = new AccountDeletion();
+                deletion.userId = userId;
+                deletion.requestedAt = clock.instant();
+                deletion.persist();
+            }
+            managed.delete();
+        });
+    }
+
+    /** The user, once the password checked out in the login throttle's turn; a wrong one is counted. */
+    private User confirmed(UUID userId, String password, String address) {
+        User user = User.<User>findByIdOptional(userId).orElseThrow(WrongPasswordException::new);
+        try (LoginBulkhead.Pass inProgress = bulkhead.enter(); AddressGate.Pass turn = gate.enter(address)) {
+            LoginThrottle.Attempt attempt = throttle.admit(user.email, address);
+            if (!hasher.verify(password, user.passwordHash)) {
+                throttle.failed(attempt);
+                metrics.loginFailed();
+                throw new WrongPasswordException();
+            }
+            throttle.succeeded(attempt);
+            return user;
+        }
     }
 }

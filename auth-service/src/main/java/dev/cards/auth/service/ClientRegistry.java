@@ -25,7 +25,7 @@ public class ClientRegistry {
     private static final Logger LOG = Logger.getLogger(ClientRegistry.class);
 
     /** The grants this server implements, in the order the metadata names them. */
-    public static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
+    public static final List<String> GRANT_TYPES = List.of("password", "refresh_token", "client_credentials");
 
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.\\-\\[\\]:]+");
 
@@ -41,6 +41,10 @@ public class ClientRegistry {
             for (String grant : client.grantTypes()) {
                 if (!GRANT_TYPES.contains(grant)) {
                     throw new IllegalStateException("auth.oauth.clients." + id + ".grant-types: unknown grant " + grant);
+                }
+                if (grant.equals("client_credentials") && !confidential) {
+                    // RFC 6749 §4.4: only a client that authenticates may act on its own behalf.
+                    throw new IllegalStateException("auth.oauth.clients." + id + ": client_credentials needs a confidential client");
                 }
             }
             client.allowedOrigins().orElse(List.of()).forEach(origin -> checkOrigin(id, origin));

@@ -3,6 +3,7 @@ package dev.cards.auth.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -66,7 +67,8 @@ public class SessionService {
      * {@code dpopJkt}, the access token is bound to that key, and so is the session of a public
      * client (RFC 9449 §5: a confidential client's refresh token is bound by its authentication).
      */
-    TokenPair start(User user, String clientId, String dpopJkt) {
+    TokenPair start(User user, String clientId, SignIn signIn) {
+        String dpopJkt = signIn.dpopJkt();
         Instant now = clock.instant();
         RefreshSession session = new RefreshSession();
         session.id = UUID.randomUUID();
@@ -76,10 +78,14 @@ public class SessionService {
         session.idleExpiresAt = idleEnd(session.expiresAt, now);
         session.clientId = clientId;
         session.dpopJkt = dpopJkt != null && !clients.isConfidential(clientId) ? dpopJkt : null;
+        session.publicId = UUID.randomUUID();
+        session.lastUsedAt = now;
+        session.device = DeviceLabel.of(signIn.userAgent());
+        session.address = CoarseAddress.of(signIn.address());
         String token = codec.newToken(session.id);
         session.tokenHash = codec.hash(token);
         // Signed before the cap locks the user row, so other logins of the account wait on SQL only.
-        TokenPair tokens = pair(user.id, user.email, clientId, session.idleExpiresAt, token, now, dpopJkt);
+        TokenPair tokens = pair(user.id, user.email, clientId, session.idleExpiresAt, token, now, dpopJkt, session.publicId);
         cap.makeRoom(user, now);
         session.persist();
         return tokens;
@@ -115,7 +121,7 @@ public class SessionService {
                     dpopJkt);
             outcome = advanced.isPresent()
                     ? Outcome.of(pair(advanced.get().userId(), advanced.get().email(), clientId, advanced.get().idleExpiresAt(),
-                            next, now, dpopJkt))
+                            next, now, dpopJkt, advanced.get().publicId()))
                     : QuarkusTransaction.requiringNew().call(() -> decideUnderLock(sessionId, clientId, token, hash, now, dpopJkt));
         }
         // Thrown after the commit, so a revocation for reuse sticks.
@@ -153,6 +159,47 @@ public class SessionService {
         logout(token);
     }
 
+    /**
+     * The user's live sessions, the most recently used first. A session started before sessions had
+     * public ids gets one now, so it can be ended like any other.
+     */
+    public List<RefreshSession> liveSessionsOf(UUID userId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<RefreshSession> live = RefreshSession.listLiveOf(userId, clock.instant());
+            live.stream().filter(s -> s.publicId == null).forEach(s -> s.publicId = UUID.randomUUID());
+            return live;
+        });
+    }
+
+    /**
+     * Ends the user's session with this public id at once: its next refresh fails. False when the
+     * user has no such live session (another user's id included: the caller cannot tell them apart).
+     */
+    public boolean end(UUID userId, UUID publicId) {
+        return QuarkusTransaction.requiringNew().call(() -> RefreshSession.revokePublic(userId, publicId, clock.instant()) > 0);
+    }
+
+    /** Ends every session of the user but {@code keptPublicId} (the caller's; null keeps none). */
+    public void endAllBut(UUID userId, UUID keptPublicId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (keptPublicId == null) {
+                RefreshSession.revokeAllOf(userId, clock.instant());
+            } else {
+                RefreshSession.revokeAllOfBut(userId, keptPublicId, clock.instant());
+            }
+        });
+    }
+
+    /**
+     * RFC 6749 §4.4: an access token for a confidential client acting on its own behalf, for this
+     * service's own APIs only (its audience is this service), and no refresh token (§4.4.3).
+     */
+    public TokenPair forClient(String clientId, String dpopJkt) {
+        Instant now = clock.instant();
+        return new TokenPair(accessTokens.issueForClient(clientId, dpopJkt, now), config.accessToken().lifetime().toSeconds(),
+                null, 0, dpopJkt != null);
+    }
+
     /** Revokes every session of a user. */
     public void logoutEverywhere(UUID userId) {
         QuarkusTransaction.requiringNew().run(() -> RefreshSession.revokeAllOf(userId, clock.instant()));
@@ -177,7 +224,7 @@ public class SessionService {
         if (live.idleExpiresAt().isBefore(wanted.minus(step))) {
             return null;
         }
-        return Outcome.of(pair(live.userId(), live.email(), clientId, live.idleExpiresAt(), token, now, dpopJkt));
+        return Outcome.of(pair(live.userId(), live.email(), clientId, live.idleExpiresAt(), token, now, dpopJkt, live.publicId()));
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -230,7 +277,9 @@ public class SessionService {
             session.rotatedAt = now;
         }
         session.idleExpiresAt = idleEnd(session.expiresAt, now);
-        return pair(session.user.id, session.user.email, session.clientId, session.idleExpiresAt, next, now, dpopJkt);
+        session.lastUsedAt = now;
+        return pair(session.user.id, session.user.email, session.clientId, session.idleExpiresAt, next, now, dpopJkt,
+                session.publicId);
     }
 
     /** The successor already issued for the previous token, if the grace still covers it. */
@@ -245,7 +294,7 @@ public class SessionService {
             return null; // the successor was itself rotated since
         }
         return Outcome.of(pair(session.user.id, session.user.email, session.clientId, session.idleExpiresAt, successor, now,
-                dpopJkt));
+                dpopJkt, session.publicId));
     }
 
     private Instant idleEnd(Instant expiresAt, Instant now) {
@@ -254,8 +303,8 @@ public class SessionService {
     }
 
     private TokenPair pair(UUID userId, String email, String clientId, Instant idleExpiresAt, String refreshToken,
-            Instant now, String dpopJkt) {
-        String access = accessTokens.issue(userId, email, clientId, dpopJkt, now);
+            Instant now, String dpopJkt, UUID publicId) {
+        String access = accessTokens.issue(userId, email, clientId, dpopJkt, publicId, now);
         // Rounded up: a cookie with Max-Age=0 would be deleted while the token still works.
         long refreshLeft = (Duration.between(now, idleExpiresAt).toMillis() + 999) / 1000;
         return new TokenPair(access, config.accessToken().lifetime().toSeconds(), refreshToken, refreshLeft, dpopJkt != null);

@@ -34,7 +34,8 @@ public class TokenGrants {
      * Exchanges a grant for tokens; {@code form} holds each parameter once, empty ones left out (§3.1).
      * The DPoP proof is checked once the client is known (its policy decides) and before the grant.
      */
-    public TokenPair exchange(ClientCredentials credentials, Map<String, String> form, String address, PresentedProof proof) {
+    public TokenPair exchange(ClientCredentials credentials, Map<String, String> form, String address, String userAgent,
+            PresentedProof proof) {
         String grantType = required(form, "grant_type");
         RegisteredClient client = clients.authenticate(credentials);
         if (!ClientRegistry.GRANT_TYPES.contains(grantType)) {
@@ -50,17 +51,18 @@ public class TokenGrants {
         }
         String dpopJkt = senderConstraint.keyForTokenRequest(client.dpop(), proof);
         return switch (grantType) {
-            case "password" -> password(client, form, address, dpopJkt);
+            case "password" -> password(client, form, new SignIn(address, userAgent, dpopJkt));
+            case "client_credentials" -> sessions.forClient(client.id(), dpopJkt);
             default -> refresh(client, form, dpopJkt);
         };
     }
 
     /** §4.3.2; bad credentials are invalid_grant (§5.2), throttling is the same login throttle. */
-    private TokenPair password(RegisteredClient client, Map<String, String> form, String address, String dpopJkt) {
+    private TokenPair password(RegisteredClient client, Map<String, String> form, SignIn signIn) {
         String username = bounded(form, "username", MAX_USERNAME);
         String password = bounded(form, "password", MAX_PASSWORD);
         try {
-            return accounts.logIn(EmailNormalizer.normalize(username), password, address, client.id(), dpopJkt);
+            return accounts.logIn(EmailNormalizer.normalize(username), password, client.id(), signIn);
         } catch (InvalidCredentialsException e) {
             throw OAuthException.invalidGrant(e.getMessage());
         } catch (ThrottledException e) {

@@ -2,6 +2,7 @@ package dev.cards.deck.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -61,5 +62,29 @@ public interface CardsConfig {
         /** How far ahead of this server's clock a proof's `iat` may be; 0 = not at all. */
         @WithDefault("10S")
         Duration clockSkew();
+    }
+
+    AccountDeletions accountDeletions();
+
+    /**
+     * Deleted accounts, read from the auth-service with a client-credentials token (its
+     * /internal/account-deletions): every card of each is deleted, then the deletion acknowledged.
+     * Off while no client secret is configured.
+     */
+    interface AccountDeletions {
+        /** The auth-service's URL as this service reaches it (its token endpoint and the feed). */
+        @WithDefault("http://localhost:8081")
+        String authUrl();
+
+        /** This service's confidential client at the auth-service (grant client_credentials). */
+        @WithDefault("cards-service")
+        String clientId();
+
+        /** Its secret (CARDS_ACCOUNT_DELETIONS_CLIENT_SECRET); without it, deleted accounts are not read. */
+        Optional<String> clientSecret();
+
+        /** How often the feed is read; at least 1 s. */
+        @WithDefault("30S")
+        Duration interval();
     }
 }

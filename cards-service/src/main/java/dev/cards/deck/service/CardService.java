@@ -84,4 +84,10 @@ public class CardService {
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** Every card of a deleted account; returns how many. */
+    @Transactional
+    public long deleteAllOf(String owner) {
+        return Card.delete("ownerId", owner);
+    }
 }

@@ -80,6 +80,37 @@ final class AuthServiceProcess implements AutoCloseable {
         return token.group(1);
     }
 
+    /** The service's base URL, e.g. http://127.0.0.1:PORT. */
+    String base() {
+        return base;
+    }
+
+    /** Deletes the account of {@code accessToken} (issue 24): 204 expected. */
+    void deleteAccount(String accessToken, String password) throws IOException, InterruptedException {
+        expect(204, http.send(HttpRequest.newBuilder(URI.create(base + "/auth/account/deletion"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The user ids the auth-service still holds for its consumers to delete, read as the cards-service's client. */
+    String pendingDeletions(String clientSecret) throws IOException, InterruptedException {
+        String basic = java.util.Base64.getEncoder().encodeToString(("cards-service:" + clientSecret).getBytes());
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(200, token);
+        Matcher access = ACCESS_TOKEN.matcher(token.body());
+        if (!access.find()) {
+            throw new AssertionError("token response has no access_token");
+        }
+        HttpResponse<String> feed = http.send(HttpRequest.newBuilder(URI.create(base + "/internal/account-deletions"))
+                .header("Authorization", "Bearer " + access.group(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(200, feed);
+        return feed.body();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -41,7 +41,7 @@ public class TokenEndpoint {
             @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, String body, @Context HttpServerRequest http) {
         var form = FormBody.parse(contentType, body);
         var tokens = grants.exchange(PresentedClient.from(authorization, form), form, clientAddress.of(http),
-                PresentedProof.of(http));
+                http.getHeader(HttpHeaders.USER_AGENT), PresentedProof.of(http));
         // §5.1: the response carries tokens, so no cache may keep it.
         return Response.ok(TokenResponse.of(tokens))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

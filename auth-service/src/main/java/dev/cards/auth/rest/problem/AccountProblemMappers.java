@@ -13,6 +13,7 @@ import dev.cards.auth.rest.MissingAccessTokenException;
 import dev.cards.auth.rest.RefreshCookie;
 import dev.cards.auth.service.EmailTakenException;
 import dev.cards.auth.service.InvalidCredentialsException;
+import dev.cards.auth.service.WrongPasswordException;
 import dev.cards.auth.service.InvalidGrantException;
 import dev.cards.auth.throttle.RefusalDelay;
 import dev.cards.auth.throttle.ThrottledException;
@@ -49,6 +50,12 @@ public class AccountProblemMappers {
     @ServerExceptionMapper
     public Response invalidCredentials(InvalidCredentialsException e) {
         return Problems.of(401, e.getMessage());
+    }
+
+    /** A wrong current password at a password change or deletion: 403, so no client takes it for an expired token. */
+    @ServerExceptionMapper
+    public Response wrongPassword(WrongPasswordException e) {
+        return Problems.of(403, e.getMessage());
     }
 
     /** Held a moment before it leaves (RefusalDelay), so a flood that retries at once slows down. */

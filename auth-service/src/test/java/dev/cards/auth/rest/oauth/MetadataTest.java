@@ -28,7 +28,7 @@ class MetadataTest {
                 .body("token_endpoint", equalTo(ISSUER + "/oauth2/token"))
                 .body("revocation_endpoint", equalTo(ISSUER + "/oauth2/revoke"))
                 .body("jwks_uri", equalTo(ISSUER + "/.well-known/jwks.json"))
-                .body("grant_types_supported", containsInAnyOrder("password", "refresh_token"))
+                .body("grant_types_supported", containsInAnyOrder("password", "refresh_token", "client_credentials"))
                 .body("token_endpoint_auth_methods_supported", contains("none", "client_secret_basic", "client_secret_post"))
                 .body("revocation_endpoint_auth_methods_supported", contains("none", "client_secret_basic", "client_secret_post"))
                 .body("response_types_supported", empty());
