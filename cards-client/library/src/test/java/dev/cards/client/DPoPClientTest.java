@@ -26,7 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +204,35 @@ class DPoPClientTest {
         assertEquals(2, calls.size());
         // One WireMock is both services here, one origin: the refresh's nonce goes with the retry too.
         verifyResourceProof(calls.get(1), at("/cards"), key, "access-1", "nonce-r");
+    }
+
+    @Test
+    void parallelCallsOfABoundSessionShareOneRefreshAndAllProveTheSameKey() throws Exception {
+        DPoPKey key = services.signedInWithDPoP("access-0", "refresh-0");
+        cardsAnswerDPoP("access-0", expiredToken());
+        cardsAnswerDPoP("access-1", json(200, EMPTY_PAGE));
+        services.server.stubFor(post(urlEqualTo("/auth/refresh")).willReturn(dpopTokens("access-1", "refresh-1").withFixedDelay(300)));
+        CardsClients clients = services.clients().build();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Object>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> clients.cards().listCards(0, 20), pool));
+            }
+            for (CompletableFuture<Object> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        services.server.verify(1, postRequestedFor(urlEqualTo("/auth/refresh")));
+        Set<String> jtis = new HashSet<>();
+        for (LoggedRequest call : services.server.findAll(getRequestedFor(urlPathEqualTo("/cards"))
+                .withHeader("Authorization", equalTo("DPoP access-1")))) {
+            jtis.add(verifyResourceProof(call, at("/cards"), key, "access-1", null));
+        }
+        assertEquals(16, jtis.size(), "16 retries, each with its own proof");
     }
 
     @Test
