@@ -44,6 +44,8 @@ public interface AuthConfig {
 
     Password password();
 
+    Dpop dpop();
+
     interface AccessToken {
         /** How long an access token is valid. */
         @WithDefault("5M")
@@ -244,5 +246,28 @@ public interface AuthConfig {
         /** Argon2 implementation: native (libargon2), java (Bouncy Castle), or auto: native where it loads, else java. */
         @WithDefault("auto")
         String implementation();
+    }
+
+    /** DPoP (RFC 9449): what a proof may be, and the server nonces (§8). */
+    interface Dpop {
+        /** Asymmetric JWS algorithms a proof may be signed with; the metadata's dpop_signing_alg_values_supported. */
+        @WithDefault("ES256,ES384,ES512,PS256,RS256")
+        List<String> algorithms();
+
+        /** The oldest `iat` accepted, and how long a used `jti` is remembered (§11.1); at least 1 s. */
+        @WithDefault("60S")
+        Duration proofMaxAge();
+
+        /** How far ahead of this server's clock a proof's `iat` may be; 0 = not at all. */
+        @WithDefault("10S")
+        Duration clockSkew();
+
+        /** Whether token requests must carry a nonce of this server (§8): bounds a proof's life by the server's clock. */
+        @WithDefault("true")
+        boolean nonceRequired();
+
+        /** How often the nonce changes; a nonce is accepted in its step and the next. At least 1 s. */
+        @WithDefault("5M")
+        Duration nonceStep();
     }
 }

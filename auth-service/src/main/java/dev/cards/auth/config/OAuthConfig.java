@@ -35,6 +35,17 @@ public interface OAuthConfig {
 
         /** Exact origins (`scheme://host[:port]`) a browser page may present the refresh cookie from (CSRF check). */
         Optional<List<String>> allowedOrigins();
+
+        /**
+         * DPoP (RFC 9449) for this client's token requests: `optional` (a proof binds the tokens, none
+         * gets bearer tokens), `required` (no proof, no tokens) or `off` (the DPoP header is ignored).
+         */
+        @WithDefault("optional")
+        DpopPolicy dpop();
+    }
+
+    enum DpopPolicy {
+        REQUIRED, OPTIONAL, OFF
     }
 
     enum ClientType {

@@ -2,6 +2,7 @@ package dev.cards.auth.crypto;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,9 +56,16 @@ public class AccessTokens {
                 .build();
     }
 
-    /** An RFC 9068 access token: typ at+jwt; iss, sub, aud, exp, iat, jti, client_id. */
-    public String issue(UUID userId, String email, String clientId, Instant now) {
-        return Jwt.issuer(config.issuer())
+    /** A presented access token that verified: its user, and the key it is bound to (null for a bearer token). */
+    public record Verified(UUID userId, String dpopJkt) {
+    }
+
+    /**
+     * An RFC 9068 access token: typ at+jwt; iss, sub, aud, exp, iat, jti, client_id; and, bound to a
+     * DPoP key, {@code cnf.jkt} (RFC 9449 §6.1) when {@code dpopJkt} is not null.
+     */
+    public String issue(UUID userId, String email, String clientId, String dpopJkt, Instant now) {
+        var claims = Jwt.issuer(config.issuer())
                 .subject(userId.toString())
                 .audience(config.audience())
                 .upn(email)
@@ -65,7 +73,11 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessToken().lifetime()))
                 .claim("jti", UUID.randomUUID().toString())
-                .claim("client_id", clientId)
+                .claim("client_id", clientId);
+        if (dpopJkt != null) {
+            claims.claim("cnf", Map.of("jkt", dpopJkt));
+        }
+        return claims
                 .jws()
                 .header("typ", TYPE)
                 .keyId(keys.signingKeyId())
@@ -73,11 +85,17 @@ public class AccessTokens {
                 .sign(keys.signingKey());
     }
 
-    /** The user id of a valid access token, or throws {@link InvalidAccessTokenException}. */
-    public UUID verify(String token) {
+    /** The user of a valid access token and its key binding, or throws {@link InvalidAccessTokenException}. */
+    public Verified verify(String token) {
         try {
             JwtClaims claims = consumer.processToClaims(token);
-            return UUID.fromString(claims.getSubject());
+            Object cnf = claims.getClaimValue("cnf");
+            Object jkt = cnf instanceof Map<?, ?> confirmation ? confirmation.get("jkt") : null;
+            if (cnf != null && !(jkt instanceof String)) {
+                // A confirmation this server cannot check is one it did not issue.
+                throw new InvalidAccessTokenException("The access token is invalid");
+            }
+            return new Verified(UUID.fromString(claims.getSubject()), (String) jkt);
         } catch (InvalidJwtException e) {
             throw new InvalidAccessTokenException(e.hasExpired() ? "The access token expired" : "The access token is invalid");
         } catch (MalformedClaimException | IllegalArgumentException e) {

@@ -59,6 +59,13 @@ public class RefreshSession extends PanacheEntityBase {
     @Column(name = "client_id", nullable = false, length = 100)
     public String clientId;
 
+    /**
+     * The RFC 7638 thumbprint of the DPoP key the session is bound to (RFC 9449 §5): its refresh
+     * token is refused without a proof by that key. Null for a bearer session.
+     */
+    @Column(name = "dpop_jkt", length = 64)
+    public String dpopJkt;
+
     public boolean isLiveAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(idleExpiresAt);
     }

@@ -30,9 +30,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SessionAdvance {
 
-    /** The session is this client's, the presented token its current one, and it is live. */
-    private static final String CURRENT_AND_LIVE =
-            "id = ? AND client_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?";
+    /**
+     * The session is this client's, the presented token its current one, it is live, and it is bound
+     * to no DPoP key or to the key of the request's proof (a null key matches no bound session).
+     */
+    private static final String CURRENT_AND_LIVE = "id = ? AND client_id = ? AND token_hash = ? AND revoked_at IS NULL"
+            + " AND expires_at > ? AND idle_expires_at > ? AND (dpop_jkt IS NULL OR dpop_jkt = ?)";
 
     private static final String SET_AND_WHERE = """
             UPDATE refresh_session
@@ -73,10 +76,10 @@ public class SessionAdvance {
     }
 
     /**
-     * Session {@code id} if it belongs to {@code clientId}, {@code presentedHash} is its current token
-     * and it is live at {@code now}; nothing is written.
+     * Session {@code id} if it belongs to {@code clientId}, {@code presentedHash} is its current token,
+     * it is live at {@code now} and unbound or bound to {@code dpopJkt}; nothing is written.
      */
-    public Optional<Live> current(UUID id, String clientId, String presentedHash, Instant now) {
+    public Optional<Live> current(UUID id, String clientId, String presentedHash, Instant now, String dpopJkt) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(CURRENT)) {
             statement.setObject(1, id);
@@ -84,6 +87,7 @@ public class SessionAdvance {
             statement.setString(3, presentedHash);
             statement.setObject(4, at(now));
             statement.setObject(5, at(now));
+            statement.setString(6, dpopJkt);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -98,9 +102,11 @@ public class SessionAdvance {
 
     /**
      * Moves session {@code id}, if it belongs to {@code clientId}, from {@code presentedHash} to {@code nextHash} (the same hash when
-     * rotation is off) and pushes its idle end to {@code idleEnd}, capped by its absolute end.
+     * rotation is off) and pushes its idle end to {@code idleEnd}, capped by its absolute end; only a
+     * session bound to no key or to {@code dpopJkt} moves.
      */
-    public Optional<Advanced> advance(UUID id, String clientId, String presentedHash, String nextHash, Instant now, Instant idleEnd) {
+    public Optional<Advanced> advance(UUID id, String clientId, String presentedHash, String nextHash, Instant now, Instant idleEnd,
+            String dpopJkt) {
         boolean rotates = !presentedHash.equals(nextHash);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -115,6 +121,7 @@ public class SessionAdvance {
             statement.setString(++i, presentedHash);
             statement.setObject(++i, at(now));
             statement.setObject(++i, at(now));
+            statement.setString(++i, dpopJkt);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();

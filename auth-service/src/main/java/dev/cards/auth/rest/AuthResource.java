@@ -16,7 +16,10 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 import dev.cards.auth.crypto.AccessTokens;
 import dev.cards.auth.crypto.InvalidAccessTokenException;
+import dev.cards.auth.crypto.SenderConstraint;
 import dev.cards.auth.persistence.User;
+import dev.cards.http.dpop.DpopException;
+import dev.cards.http.dpop.PresentedProof;
 import dev.cards.http.problem.Problem;
 import dev.cards.auth.service.AccountService;
 import dev.cards.auth.service.InvalidGrantException;
@@ -43,6 +46,7 @@ import jakarta.ws.rs.core.Response;
 public class AuthResource {
 
     private static final String BEARER = "Bearer ";
+    private static final String DPOP = "DPoP ";
     private static final String ORIGIN = "Origin";
 
     private final AccountService accounts;
@@ -50,10 +54,12 @@ public class AuthResource {
     private final AccessTokens accessTokens;
     private final CookieCsrfCheck csrf;
     private final ClientAddress clientAddress;
+    private final SenderConstraint senderConstraint;
 
     public AuthResource(AccountService accounts, SessionService sessions, AccessTokens accessTokens, CookieCsrfCheck csrf,
-            ClientAddress clientAddress) {
+            ClientAddress clientAddress, SenderConstraint senderConstraint) {
         this.accounts = accounts;
+        this.senderConstraint = senderConstraint;
         this.clientAddress = clientAddress;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
@@ -94,7 +100,8 @@ public class AuthResource {
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http,
             @Parameter(hidden = true) @RestHeader(ORIGIN) String origin) {
-        return tokens(accounts.logIn(request.email(), request.password(), clientAddress.of(http)), origin != null);
+        String dpopJkt = senderConstraint.keyForTokenRequest(sessions.firstPartyDpop(), PresentedProof.of(http));
+        return tokens(accounts.logIn(request.email(), request.password(), clientAddress.of(http), dpopJkt), origin != null);
     }
 
     @POST
@@ -127,7 +134,8 @@ public class AuthResource {
         if (token == null) {
             throw new InvalidGrantException("No refresh token was presented");
         }
-        return tokens(sessions.refresh(token), origin != null);
+        String dpopJkt = senderConstraint.keyForTokenRequest(sessions.firstPartyDpop(), PresentedProof.of(http));
+        return tokens(sessions.refresh(token, dpopJkt), origin != null);
     }
 
     /** The same exchange without a JSON body (the token in the cookie or the header). */
@@ -192,8 +200,9 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Every session is revoked",
             headers = @Header(name = "Set-Cookie", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", ref = "InvalidToken")
-    public Response logoutAll(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        sessions.logoutEverywhere(caller(authorization));
+    public Response logoutAll(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest http) {
+        sessions.logoutEverywhere(caller(authorization, http));
         return Response.noContent().header(RefreshCookie.HEADER, RefreshCookie.cleared()).build();
     }
 
@@ -204,8 +213,9 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "The user of the access token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", ref = "InvalidToken")
-    public UserResponse me(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        User user = accounts.find(caller(authorization))
+    public UserResponse me(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest http) {
+        User user = accounts.find(caller(authorization, http))
                 .orElseThrow(() -> new InvalidAccessTokenException("The access token is invalid"));
         return new UserResponse(user.id, user.email);
     }
@@ -217,12 +227,34 @@ public class AuthResource {
         }
     }
 
-    /** The user of a Bearer access token (RFC 6750 §2.1). */
-    private UUID caller(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    /**
+     * The user of a Bearer access token (RFC 6750 §2.1), or of a DPoP-bound one sent with the DPoP
+     * scheme and a proof by its key (RFC 9449 §7.1). A bound token sent as Bearer is refused: a
+     * copy of it is worth nothing without the key (§7.2).
+     */
+    private UUID caller(String authorization, HttpServerRequest http) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        boolean dpop = authorization != null && authorization.regionMatches(true, 0, DPOP, 0, DPOP.length());
+        if (!bearer && !dpop) {
             throw new MissingAccessTokenException();
         }
-        return accessTokens.verify(authorization.substring(BEARER.length()).strip());
+        String token = authorization.substring(bearer ? BEARER.length() : DPOP.length()).strip();
+        AccessTokens.Verified verified = accessTokens.verify(token);
+        if (bearer) {
+            if (verified.dpopJkt() != null) {
+                throw new InvalidAccessTokenException("The access token is bound to a DPoP key: send it as DPoP with a proof");
+            }
+            return verified.userId();
+        }
+        if (verified.dpopJkt() == null) {
+            throw new InvalidAccessTokenException("The access token is not bound to a DPoP key: send it as Bearer");
+        }
+        try {
+            senderConstraint.checkResourceProof(PresentedProof.of(http), token, verified.dpopJkt());
+        } catch (DpopException e) {
+            throw new InvalidResourceProofException(e.error(), e.getMessage());
+        }
+        return verified.userId();
     }
 
     /**

@@ -12,18 +12,18 @@ import dev.cards.auth.service.TokenPair;
 @RegisterForReflection
 public record TokenResponse(
         @Schema(required = true) @JsonProperty("access_token") String accessToken,
-        @Schema(required = true, enumeration = "Bearer") @JsonProperty("token_type") String tokenType,
+        @Schema(required = true, enumeration = {"Bearer", "DPoP"}) @JsonProperty("token_type") String tokenType,
         @Schema(required = true, description = "Seconds the access token is valid") @JsonProperty("expires_in") long expiresIn,
         @Schema(description = "Absent when the request came from a browser (it carried Origin): the cookie carries it then")
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("refresh_token") String refreshToken,
         @Schema(required = true, description = "Seconds the refresh token has left") @JsonProperty("refresh_expires_in") long refreshExpiresIn) {
 
     public static TokenResponse of(TokenPair pair) {
-        return new TokenResponse(pair.accessToken(), "Bearer", pair.accessExpiresIn(), pair.refreshToken(),
+        return new TokenResponse(pair.accessToken(), pair.tokenType(), pair.accessExpiresIn(), pair.refreshToken(),
                 pair.refreshExpiresIn());
     }
 
     public static TokenResponse withoutRefreshToken(TokenPair pair) {
-        return new TokenResponse(pair.accessToken(), "Bearer", pair.accessExpiresIn(), null, pair.refreshExpiresIn());
+        return new TokenResponse(pair.accessToken(), pair.tokenType(), pair.accessExpiresIn(), null, pair.refreshExpiresIn());
     }
 }

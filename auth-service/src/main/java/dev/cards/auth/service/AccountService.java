@@ -70,18 +70,21 @@ public class AccountService {
      * per account ({@link LoginThrottle}). Logins in progress are bounded per replica, successful
      * ones per account, live sessions per account.
      */
-    public TokenPair logIn(String email, String password, String address) {
-        return logIn(email, password, address, sessions.firstPartyClient());
+    public TokenPair logIn(String email, String password, String address, String dpopJkt) {
+        return logIn(email, password, address, sessions.firstPartyClient(), dpopJkt);
     }
 
-    /** The same, for the session of an OAuth client (the password grant, RFC 6749 §4.3). */
-    public TokenPair logIn(String email, String password, String address, String clientId) {
+    /**
+     * The same, for the session of an OAuth client (the password grant, RFC 6749 §4.3). With
+     * {@code dpopJkt}, the tokens are bound to that DPoP key (see {@link SessionService#start}).
+     */
+    public TokenPair logIn(String email, String password, String address, String clientId, String dpopJkt) {
         TokenPair tokens;
         try (LoginBulkhead.Pass inProgress = bulkhead.enter()) {
             accountLimit.admit(email); // before the hash: a flood of correct logins costs a read each
             User user = checkFrom(address, email, password);
             accountLimit.count(email);
-            tokens = startSession(user, password, clientId);
+            tokens = startSession(user, password, clientId, dpopJkt);
         } catch (ThrottledException e) {
             metrics.loginThrottled();
             throw e;
@@ -105,14 +108,14 @@ public class AccountService {
         }
     }
 
-    private TokenPair startSession(User user, String password, String clientId) {
+    private TokenPair startSession(User user, String password, String clientId, String dpopJkt) {
         String upgraded = hasher.needsRehash(user.passwordHash) ? hasher.hash(password) : null;
         return QuarkusTransaction.requiringNew().call(() -> {
             User managed = User.findById(user.id);
             if (upgraded != null) {
                 managed.passwordHash = upgraded; // cost raised since this hash was made
             }
-            return sessions.start(managed, clientId);
+            return sessions.start(managed, clientId, dpopJkt);
         });
     }
 

@@ -46,7 +46,7 @@ public class ClientRegistry {
             client.allowedOrigins().orElse(List.of()).forEach(origin -> checkOrigin(id, origin));
             byte[] hash = confidential ? RegisteredClient.parseHash(id, client.secretSha256().get()) : null;
             clients.put(id, new RegisteredClient(id, confidential, hash, Set.copyOf(client.grantTypes()),
-                    client.allowedOrigins().orElse(List.of())));
+                    client.allowedOrigins().orElse(List.of()), client.dpop()));
         });
         if (!clients.containsKey(config.firstPartyClient())) {
             throw new IllegalStateException("auth.oauth.first-party-client " + config.firstPartyClient() + " is not registered");
@@ -75,6 +75,12 @@ public class ClientRegistry {
             throw new IllegalStateException("auth.oauth.clients." + clientId + ".allowed-origins: " + origin
                     + " is not an origin (scheme://host[:port], lower case, no path)");
         }
+    }
+
+    /** Whether {@code id} is a registered confidential client; the JSON endpoints' client counts as public. */
+    public boolean isConfidential(String id) {
+        RegisteredClient client = clients.get(id);
+        return client != null && client.confidential();
     }
 
     public Optional<RegisteredClient> find(String id) {

@@ -7,9 +7,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
-/** One client of the registry: public, or confidential with the SHA-256 of its secret. */
+import dev.cards.auth.config.OAuthConfig;
+
+/** One client of the registry: public, or confidential with the SHA-256 of its secret; its DPoP policy. */
 public record RegisteredClient(String id, boolean confidential, byte[] secretSha256, Set<String> grantTypes,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins, OAuthConfig.DpopPolicy dpop) {
 
     public boolean allows(String grantType) {
         return grantTypes.contains(grantType);

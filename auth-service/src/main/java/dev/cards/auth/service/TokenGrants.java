@@ -2,7 +2,9 @@ package dev.cards.auth.service;
 
 import java.util.Map;
 
+import dev.cards.auth.crypto.SenderConstraint;
 import dev.cards.auth.throttle.ThrottledException;
+import dev.cards.http.dpop.PresentedProof;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,15 +20,21 @@ public class TokenGrants {
     private final ClientRegistry clients;
     private final AccountService accounts;
     private final SessionService sessions;
+    private final SenderConstraint senderConstraint;
 
-    public TokenGrants(ClientRegistry clients, AccountService accounts, SessionService sessions) {
+    public TokenGrants(ClientRegistry clients, AccountService accounts, SessionService sessions,
+            SenderConstraint senderConstraint) {
+        this.senderConstraint = senderConstraint;
         this.clients = clients;
         this.accounts = accounts;
         this.sessions = sessions;
     }
 
-    /** Exchanges a grant for tokens; {@code form} holds each parameter once, empty ones left out (§3.1). */
-    public TokenPair exchange(ClientCredentials credentials, Map<String, String> form, String address) {
+    /**
+     * Exchanges a grant for tokens; {@code form} holds each parameter once, empty ones left out (§3.1).
+     * The DPoP proof is checked once the client is known (its policy decides) and before the grant.
+     */
+    public TokenPair exchange(ClientCredentials credentials, Map<String, String> form, String address, PresentedProof proof) {
         String grantType = required(form, "grant_type");
         RegisteredClient client = clients.authenticate(credentials);
         if (!ClientRegistry.GRANT_TYPES.contains(grantType)) {
@@ -40,18 +48,19 @@ public class TokenGrants {
             // §3.3: this server defines no scopes, so any requested scope is unknown.
             throw OAuthException.invalidScope("This server defines no scopes; leave scope out");
         }
+        String dpopJkt = senderConstraint.keyForTokenRequest(client.dpop(), proof);
         return switch (grantType) {
-            case "password" -> password(client, form, address);
-            default -> refresh(client, form);
+            case "password" -> password(client, form, address, dpopJkt);
+            default -> refresh(client, form, dpopJkt);
         };
     }
 
     /** §4.3.2; bad credentials are invalid_grant (§5.2), throttling is the same login throttle. */
-    private TokenPair password(RegisteredClient client, Map<String, String> form, String address) {
+    private TokenPair password(RegisteredClient client, Map<String, String> form, String address, String dpopJkt) {
         String username = bounded(form, "username", MAX_USERNAME);
         String password = bounded(form, "password", MAX_PASSWORD);
         try {
-            return accounts.logIn(EmailNormalizer.normalize(username), password, address, client.id());
+            return accounts.logIn(EmailNormalizer.normalize(username), password, address, client.id(), dpopJkt);
         } catch (InvalidCredentialsException e) {
             throw OAuthException.invalidGrant(e.getMessage());
         } catch (ThrottledException e) {
@@ -61,10 +70,10 @@ public class TokenGrants {
     }
 
     /** §6: the same rotation, reuse detection and grace as /auth/refresh, for the session's own client. */
-    private TokenPair refresh(RegisteredClient client, Map<String, String> form) {
+    private TokenPair refresh(RegisteredClient client, Map<String, String> form, String dpopJkt) {
         String token = required(form, "refresh_token");
         try {
-            return sessions.refresh(token, client.id());
+            return sessions.refresh(token, client.id(), dpopJkt);
         } catch (InvalidGrantException e) {
             throw OAuthException.invalidGrant(e.getMessage());
         }

@@ -27,6 +27,7 @@ import dev.cards.auth.crypto.SuccessorKey;
 import dev.cards.auth.metrics.AuthMetrics;
 import dev.cards.auth.persistence.ServiceSecrets;
 import dev.cards.auth.persistence.SessionAdvance;
+import dev.cards.auth.service.ClientRegistry;
 import dev.cards.auth.service.SessionCap;
 import dev.cards.auth.service.SessionService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,6 +62,8 @@ class RotationGraceTest {
     ServiceSecrets secrets;
     @Inject
     SessionCap cap;
+    @Inject
+    ClientRegistry clients;
 
     @BeforeEach
     void resetClock() {
@@ -114,7 +117,7 @@ class RotationGraceTest {
         String first = Api.newSession().path("refresh_token");
         String second = Api.refreshed(first);
         // A rolling key change: the retry reaches a replica that already signs with the new key.
-        assertEquals(second, replicaWithANewSigningKey().refresh(first).refreshToken());
+        assertEquals(second, replicaWithANewSigningKey().refresh(first, null).refreshToken());
         Api.refreshed(second);
     }
 
@@ -122,7 +125,7 @@ class RotationGraceTest {
     private SessionService replicaWithANewSigningKey() {
         SigningKeys newKey = new SigningKeys(config);
         return new SessionService(config, new AccessTokens(config, newKey), new RefreshTokenCodec(new SuccessorKey(config, secrets)),
-                clock, metrics, advance, oauth, cap);
+                clock, metrics, advance, oauth, cap, clients);
     }
 
     @Test

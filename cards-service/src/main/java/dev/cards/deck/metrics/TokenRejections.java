@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TokenRejections {
 
     /** Why a token was refused; its lower-case name is the `reason` tag. */
-    public enum Reason { MISSING, EXPIRED, INVALID, INSUFFICIENT_SCOPE }
+    public enum Reason { MISSING, EXPIRED, INVALID, INSUFFICIENT_SCOPE, WRONG_SCHEME, INVALID_PROOF }
 
     private final Map<Reason, Counter> counters = new EnumMap<>(Reason.class);
 

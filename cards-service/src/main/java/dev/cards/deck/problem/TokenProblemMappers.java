@@ -1,5 +1,9 @@
 package dev.cards.deck.problem;
 
+import dev.cards.deck.security.ProofOfPossession;
+import dev.cards.deck.security.TokenSchemeException;
+import dev.cards.http.dpop.DpopChallenge;
+import dev.cards.http.dpop.DpopException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
@@ -22,9 +26,14 @@ public class TokenProblemMappers {
     static final String INVALID = "The access token is invalid";
 
     private final TokenRejections rejections;
+    private final String dpopChallenge;
+    private final ProofOfPossession proofOfPossession;
 
-    public TokenProblemMappers(TokenRejections rejections) {
+    public TokenProblemMappers(TokenRejections rejections, ProofOfPossession proofOfPossession) {
         this.rejections = rejections;
+        this.proofOfPossession = proofOfPossession;
+        // RFC 9449 §7.1: every 401 names both schemes, so a DPoP client learns the algorithms.
+        this.dpopChallenge = DpopChallenge.of(proofOfPossession.settings());
     }
 
     /** No bearer token at all (also another scheme, e.g. Basic): no error code, RFC 6750 §3.1. */
@@ -33,6 +42,7 @@ public class TokenProblemMappers {
         rejections.count(Reason.MISSING);
         return Problems.builder(401, "An access token is required")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .header(HttpHeaders.WWW_AUTHENTICATE, dpopChallenge)
                 .build();
     }
 
@@ -48,6 +58,32 @@ public class TokenProblemMappers {
         return Problems.builder(401, description, "invalid_token", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"invalid_token\", error_description=\"" + description + "\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, dpopChallenge)
+                .build();
+    }
+
+    /** RFC 9449 §7.1, §7.2: a bound token as Bearer, or an unbound one as DPoP. */
+    @ServerExceptionMapper
+    public Response wrongScheme(TokenSchemeException e) {
+        rejections.count(Reason.WRONG_SCHEME);
+        return Problems.builder(401, e.getMessage(), "invalid_token", null)
+                .header(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, dpopChallenge)
+                .build();
+    }
+
+    /**
+     * RFC 9449 §7.1: the proof of a bound token was missing or refused (replayed, another key, another
+     * request, too old). The description names the failed check; the Bearer challenge stays beside it.
+     */
+    @ServerExceptionMapper
+    public Response invalidProof(DpopException e) {
+        rejections.count(Reason.INVALID_PROOF);
+        return Problems.builder(401, e.getMessage(), e.error(), null)
+                .header(HttpHeaders.WWW_AUTHENTICATE,
+                        DpopChallenge.of(proofOfPossession.settings(), e.error(), e.getMessage()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.cards.deck.rest;
 
+import dev.cards.deck.security.SenderConstrained;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.Response;
 /** The caller's flash cards. The owner is always the token's {@code sub}, never a parameter. */
 @Path("/cards")
 @RolesAllowed("user")
+@SenderConstrained
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cards")
 @APIResponse(responseCode = "401", ref = "InvalidToken")

@@ -1,5 +1,6 @@
 package dev.cards.auth.rest.oauth;
 
+import dev.cards.auth.crypto.SenderConstraint;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,14 +26,15 @@ public class MetadataResource {
 
     private final ServerMetadata metadata;
 
-    public MetadataResource(AuthConfig config, ClientRegistry clients) {
+    public MetadataResource(AuthConfig config, ClientRegistry clients, SenderConstraint senderConstraint) {
         String issuer = config.issuer();
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         // RFC 8414 §2: response_types_supported is required; there is no authorization endpoint, so none.
         // The password grant is named only while some client opted in to it (off by default, RFC 9700 §2.4).
+        // RFC 9449 §5.1: the proof algorithms say that this server binds tokens to DPoP keys.
         this.metadata = new ServerMetadata(issuer, base + "/oauth2/token", base + "/oauth2/revoke",
                 base + "/.well-known/jwks.json", clients.grantTypesInUse(), AUTH_METHODS, AUTH_METHODS,
-                List.of());
+                List.of(), senderConstraint.settings().algorithms());
     }
 
     /** RFC 8414 §3: the issuer plus this path. */

@@ -16,5 +16,6 @@ public record ServerMetadata(
         @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
         @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
         @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationEndpointAuthMethodsSupported,
-        @JsonProperty("response_types_supported") List<String> responseTypesSupported) {
+        @JsonProperty("response_types_supported") List<String> responseTypesSupported,
+        @JsonProperty("dpop_signing_alg_values_supported") List<String> dpopSigningAlgValuesSupported) {
 }

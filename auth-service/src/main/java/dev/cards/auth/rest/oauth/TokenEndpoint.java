@@ -2,10 +2,13 @@ package dev.cards.auth.rest.oauth;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.cards.auth.rest.ClientAddress;
 import dev.cards.auth.rest.TokenResponse;
 import dev.cards.auth.service.TokenGrants;
+import dev.cards.http.dpop.DpopException;
+import dev.cards.http.dpop.PresentedProof;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,9 +40,25 @@ public class TokenEndpoint {
     public Response token(@RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, String body, @Context HttpServerRequest http) {
         var form = FormBody.parse(contentType, body);
-        var tokens = grants.exchange(PresentedClient.from(authorization, form), form, clientAddress.of(http));
+        var tokens = grants.exchange(PresentedClient.from(authorization, form), form, clientAddress.of(http),
+                PresentedProof.of(http));
         // §5.1: the response carries tokens, so no cache may keep it.
         return Response.ok(TokenResponse.of(tokens))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    /**
+     * A refused proof or a nonce asked for, in the token endpoint's format (RFC 9449 §5, §8): 400
+     * with the OAuth error JSON; the nonce to use travels in `DPoP-Nonce` (added to every answer to
+     * a request with a proof by {@code DpopNonceFilter}).
+     */
+    @ServerExceptionMapper
+    public Response dpopRefused(DpopException e) {
+        return Response.status(400)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new OAuthError(e.error(), e.getMessage()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();

@@ -1,5 +1,9 @@
 package dev.cards.auth.rest.problem;
 
+import dev.cards.auth.crypto.SenderConstraint;
+import dev.cards.auth.rest.InvalidResourceProofException;
+import dev.cards.http.dpop.DpopChallenge;
+import dev.cards.http.dpop.DpopException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.cards.auth.crypto.InvalidAccessTokenException;
@@ -30,9 +34,11 @@ public class AccountProblemMappers {
     private static final int LOCK_RETRY_SECONDS = 1;
 
     private final RefusalDelay refusalDelay;
+    private final SenderConstraint senderConstraint;
 
-    public AccountProblemMappers(RefusalDelay refusalDelay) {
+    public AccountProblemMappers(RefusalDelay refusalDelay, SenderConstraint senderConstraint) {
         this.refusalDelay = refusalDelay;
+        this.senderConstraint = senderConstraint;
     }
 
     @ServerExceptionMapper
@@ -62,13 +68,35 @@ public class AccountProblemMappers {
                 .build();
     }
 
-    /** RFC 6750 §3: say why the access token was refused, so a client can tell expiry apart. */
+    /**
+     * RFC 6750 §3: say why the access token was refused, so a client can tell expiry apart; with the
+     * DPoP challenge beside it (RFC 9449 §7.1), since either scheme is accepted.
+     */
     @ServerExceptionMapper
     public Response invalidAccessToken(InvalidAccessTokenException e) {
         return Problems.builder(401, e.getMessage(), "invalid_token", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, DpopChallenge.of(senderConstraint.settings()))
                 .build();
+    }
+
+    /** RFC 9449 §7.1: the proof a bound access token needs was missing or refused. */
+    @ServerExceptionMapper
+    public Response invalidResourceProof(InvalidResourceProofException e) {
+        return Problems.builder(401, e.getMessage(), e.error(), null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, DpopChallenge.of(senderConstraint.settings(), e.error(), e.getMessage()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    /**
+     * A token request's proof refused, or a nonce asked for (RFC 9449 §5, §8): 400 with the OAuth
+     * error code in the problem; the nonce travels in `DPoP-Nonce` (DpopNonceFilter).
+     */
+    @ServerExceptionMapper
+    public Response dpopRefused(DpopException e) {
+        return Problems.builder(400, e.getMessage(), e.error(), null).build();
     }
 
     /** The CSRF check of the refresh cookie (CookieCsrfCheck): nothing was changed. */
@@ -79,7 +107,10 @@ public class AccountProblemMappers {
 
     @ServerExceptionMapper
     public Response missingAccessToken(MissingAccessTokenException e) {
-        return Problems.builder(401, e.getMessage()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Problems.builder(401, e.getMessage())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .header(HttpHeaders.WWW_AUTHENTICATE, DpopChallenge.of(senderConstraint.settings()))
+                .build();
     }
 
     /**
