@@ -236,6 +236,23 @@ class DPoPClientTest {
     }
 
     @Test
+    void aLogoutAnswersTheNonceChallengeSoTheSessionIsRevokedOnTheServer() throws Exception {
+        DPoPKey key = services.signedInWithDPoP("access-0", "refresh-0");
+        services.server.stubFor(post(urlEqualTo("/auth/logout")).inScenario("logout").whenScenarioStateIs(STARTED)
+                .willReturn(useDPoPNonce("nonce-l")).willSetStateTo("answered"));
+        services.server.stubFor(post(urlEqualTo("/auth/logout")).inScenario("logout").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withStatus(204)));
+        CardsClients clients = services.clients().build();
+
+        clients.sessions().logout();
+
+        List<LoggedRequest> logouts = posts("/auth/logout");
+        assertEquals(2, logouts.size());
+        verifyTokenProof(logouts.get(1), at("/auth/logout"), key, "nonce-l");
+        assertTrue(services.store.load().isEmpty());
+    }
+
+    @Test
     void noncesAreKeptPerServerOrigin() throws Exception {
         try (WireMockServices cards = new WireMockServices()) {
             services.metadata(true);
