@@ -46,7 +46,7 @@ public final class CardsClients {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final ExchangeListener exchangeListener;
-    private final DPoPNonces nonces = new DPoPNonces();
+    private final DPoPNonces nonces = DPoPNonces.SHARED;
     private final DPoPDiscovery dpop;
     private final SessionRefresher refresher;
     private final RefreshPolicy policy;

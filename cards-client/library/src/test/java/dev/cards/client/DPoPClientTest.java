@@ -253,6 +253,17 @@ class DPoPClientTest {
     }
 
     @Test
+    void clientsOfOneProcessShareTheNonceAServerGave() throws Exception {
+        DPoPKey key = services.signedInWithDPoP("access-0", "refresh-0");
+        cardsAnswerDPoP("access-0", json(200, EMPTY_PAGE).withHeader("DPoP-Nonce", "nonce-s"));
+        services.clients().build().cards().listCards(0, 20);
+
+        services.clients().proactiveRefresh(false).build().cards().listCards(0, 20);
+
+        verifyResourceProof(gets("/cards").get(1), at("/cards"), key, "access-0", "nonce-s");
+    }
+
+    @Test
     void noncesAreKeptPerServerOrigin() throws Exception {
         try (WireMockServices cards = new WireMockServices()) {
             services.metadata(true);

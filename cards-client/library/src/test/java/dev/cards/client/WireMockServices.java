@@ -115,6 +115,8 @@ public final class WireMockServices implements AutoCloseable {
 
     @Override
     public void close() {
+        // Nonces are kept per origin for the whole JVM: a later server on this port starts without one.
+        DPoPNonces.SHARED.forget(url());
         server.stop();
     }
 }

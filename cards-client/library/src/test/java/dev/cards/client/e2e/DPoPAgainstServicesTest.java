@@ -32,6 +32,7 @@ import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
 
 import dev.cards.client.CardsClients;
+import dev.cards.client.DPoPNonceCache;
 import dev.cards.client.FileTokenStore;
 import dev.cards.client.Session;
 import dev.cards.client.cards.model.CardRequest;
@@ -110,6 +111,7 @@ class DPoPAgainstServicesTest {
 
     @Test
     void byDefaultTheSessionIsBoundAndTheLoginsNonceRoundIsTransparent() throws Exception {
+        DPoPNonceCache.forgetAll(); // as a new process: earlier tests' clients were given the nonce already
         CardsClients clients = clients(dir.resolve("session.json"));
 
         Session session = signUpAndLogIn(clients);
