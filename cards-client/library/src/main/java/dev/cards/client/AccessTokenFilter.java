@@ -1,6 +1,7 @@
 package dev.cards.client;
 
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.Priorities;
@@ -22,7 +23,7 @@ import dev.cards.client.error.OtherIssuerSessionException;
  * issues no token, so there is nothing to bind.
  *
  * <p>Runs after Stork's filter (priority {@link Priorities#AUTHENTICATION}), so {@code htu} names the
- * replica actually called; every proof carries the latest nonce of that origin ({@link DPoPNonces}).
+ * replica actually called; every proof carries the latest nonce of the client's server ({@link DPoPNonces}).
  */
 final class AccessTokenFilter implements ClientRequestFilter {
 
@@ -31,12 +32,15 @@ final class AccessTokenFilter implements ClientRequestFilter {
 
     private final SessionRefresher refresher;
     private final DPoPNonces nonces;
+    /** The client's base URL: the server whose nonce goes into the proofs (a Stork service, not the replica). */
+    private final URI server;
     /** The key a login in progress binds its session to; null for a Bearer login or a client that does not log in. */
     private final Supplier<DPoPKey> loginKey;
 
-    AccessTokenFilter(SessionRefresher refresher, DPoPNonces nonces, Supplier<DPoPKey> loginKey) {
+    AccessTokenFilter(SessionRefresher refresher, DPoPNonces nonces, URI server, Supplier<DPoPKey> loginKey) {
         this.refresher = refresher;
         this.nonces = nonces;
+        this.server = server;
         this.loginKey = loginKey;
     }
 
@@ -77,7 +81,7 @@ final class AccessTokenFilter implements ClientRequestFilter {
     private void prove(ClientRequestContext request, DPoPKey key, String accessToken) {
         if (key != null) {
             request.getHeaders().putSingle(DPOP_HEADER,
-                    key.proof(request.getMethod(), request.getUri(), accessToken, nonces.nonceFor(request.getUri())));
+                    key.proof(request.getMethod(), request.getUri(), accessToken, nonces.nonceFor(server)));
         }
     }
 }

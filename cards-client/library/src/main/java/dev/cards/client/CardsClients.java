@@ -167,9 +167,9 @@ public final class CardsClients {
                 .register(new AcceptJsonFilter(), AcceptJsonFilter.PRIORITY)
                 .register(new ProblemResponseMapper(), ProblemResponseMapper.PRIORITY);
         if (loginKey != null) {
-            builder.register(new AccessTokenFilter(refresher, nonces, loginKey), AccessTokenFilter.PRIORITY);
+            builder.register(new AccessTokenFilter(refresher, nonces, url, loginKey), AccessTokenFilter.PRIORITY);
         }
-        builder.register(nonces, DPoPNonces.PRIORITY);
+        builder.register(nonces.recorder(url), DPoPNonces.PRIORITY);
         if (exchangeListener != null) {
             // Above the exception mapper's response filter (5000; response filters run from the
             // highest priority down), so errors such as 401 are observed before they are thrown.

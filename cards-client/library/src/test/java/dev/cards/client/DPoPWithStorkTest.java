@@ -51,14 +51,18 @@ class DPoPWithStorkTest {
         WireMockServices services = Replica.services;
         DPoPKey key = services.signedInWithDPoP("access-0", "refresh-0");
         services.server.stubFor(get(urlPathEqualTo("/cards")).withHeader("Authorization", equalTo("DPoP access-0"))
-                .willReturn(json(200, EMPTY_PAGE)));
+                .willReturn(json(200, EMPTY_PAGE).withHeader("DPoP-Nonce", "nonce-of-the-service")));
         CardsClients clients = services.clients().cardsUrl(URI.create("stork://dpop-cards")).build();
 
         clients.cards().listCards(0, 20);
+        clients.cards().listCards(0, 20);
 
         List<LoggedRequest> calls = services.server.findAll(getRequestedFor(urlPathEqualTo("/cards")));
-        assertEquals(1, calls.size());
-        verifyResourceProof(calls.get(0), URI.create("http://127.0.0.1:" + services.server.port() + "/cards"), key,
-                "access-0", null);
+        assertEquals(2, calls.size());
+        URI replica = URI.create("http://127.0.0.1:" + services.server.port() + "/cards");
+        verifyResourceProof(calls.get(0), replica, key, "access-0", null);
+        // The nonce is the service's (its replicas share it), kept under stork://dpop-cards, not the replica.
+        verifyResourceProof(calls.get(1), replica, key, "access-0", "nonce-of-the-service");
+        DPoPNonces.SHARED.forget(URI.create("stork://dpop-cards"));
     }
 }
