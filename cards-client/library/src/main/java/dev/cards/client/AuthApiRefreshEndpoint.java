@@ -32,7 +32,8 @@ final class AuthApiRefreshEndpoint implements RefreshEndpoint {
             var response = tokenClient.get().refresh(new RefreshRequest().refreshToken(refreshToken));
             return new IssuedTokens(response.getAccessToken(), response.getRefreshToken(),
                     response.getExpiresIn() == null ? 0 : response.getExpiresIn(),
-                    response.getRefreshExpiresIn() == null ? 0 : response.getRefreshExpiresIn());
+                    response.getRefreshExpiresIn() == null ? 0 : response.getRefreshExpiresIn(),
+                    IssuedTokens.tokenType(response.getTokenType()));
         } catch (RuntimeException e) {
             throw classify(Failures.translate(e));
         }

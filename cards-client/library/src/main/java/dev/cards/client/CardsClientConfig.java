@@ -39,6 +39,13 @@ public interface CardsClientConfig {
     @WithDefault("30S")
     Duration callDeadline();
 
+    /**
+     * DPoP (RFC 9449) for new sessions: {@code auto} when the auth-service's metadata advertises it with
+     * ES256, {@code on} (refuse a service that does not), {@code off} (Bearer tokens).
+     */
+    @WithDefault("auto")
+    DPoPMode dpop();
+
     /** Keep the session in this file (0600, shared between processes); unset keeps it in memory. */
     Optional<Path> sessionFile();
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.cards.client.auth.api.AuthApi;
 import dev.cards.client.auth.api.AuthUniApi;
@@ -38,12 +39,15 @@ public final class CardsClients {
 
     /** The refresh client's read timeout at most: a lost answer must be resent within the auth-service's reuse grace. */
     static final Duration MAX_REFRESH_READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Supplier<DPoPKey> NO_LOGIN = () -> null;
 
     private final URI authUrl;
     private final URI cardsUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final ExchangeListener exchangeListener;
+    private final DPoPNonces nonces = DPoPNonces.SHARED;
+    private final DPoPDiscovery dpop;
     private final SessionRefresher refresher;
     private final RefreshPolicy policy;
     private final Sessions sessions;
@@ -60,7 +64,8 @@ public final class CardsClients {
                 b.clock, b.refreshSkew, b.proactiveRefresh, b.callDeadline, b.executor);
         b.listeners.forEach(refresher::addListener);
         policy = new RefreshPolicy(refresher, b.callDeadline);
-        sessions = new Sessions(this::tokenClient, this::auth, refresher, b.clock);
+        dpop = new DPoPDiscovery(b.dpop, b.authUrl, this::metadataClient);
+        sessions = new Sessions(this::tokenClient, this::auth, refresher, dpop, b.clock);
     }
 
     public static Builder builder() {
@@ -106,8 +111,13 @@ public final class CardsClients {
      * session's access token as it is now and nothing ever refreshes it. Not for applications.
      */
     public CardsApi cardsWithoutRefresh() {
-        return api("cards-without-refresh", () -> client(cardsUrl, "cards", readTimeout, true)
+        return api("cards-without-refresh", () -> client(cardsUrl, "cards", readTimeout, NO_LOGIN)
                 .build(CardsApi.class));
+    }
+
+    /** Whether logins bind their sessions to a DPoP key ({@code cards.client.dpop}). */
+    public DPoPMode dpop() {
+        return dpop.mode();
     }
 
     SessionRefresher refresher() {
@@ -116,33 +126,50 @@ public final class CardsClients {
 
     private <T> T refreshing(Class<T> api, String name, URI url) {
         return api(api.getName(), () -> RefreshingProxy.wrap(api,
-                client(url, name, readTimeout, true).build(api), policy));
+                client(url, name, readTimeout, NO_LOGIN).build(api), policy));
     }
 
-    /** The client that calls only operations without bearerAuth: sign-up, login, refresh and logout. */
+    /**
+     * The client that calls only operations without bearerAuth: sign-up, login, refresh and logout;
+     * with the DPoP nonce retry but no refresh policy, and the proof of a login signed with its new key.
+     */
     private AuthApi tokenClient() {
         Duration read = readTimeout.compareTo(MAX_REFRESH_READ_TIMEOUT) < 0 ? readTimeout
                 : MAX_REFRESH_READ_TIMEOUT;
-        return api("auth-token", () -> client(authUrl, "auth-token", read, false).build(AuthApi.class));
+        return api("auth-token", () -> RefreshingProxy.wrap(AuthApi.class,
+                client(authUrl, "auth-token", read, sessions::loginKey).build(AuthApi.class), NonceRetry.INSTANCE));
     }
 
-    private <T> T api(String key, java.util.function.Supplier<T> build) {
+    /** The auth-service's metadata, read at the first login when {@code cards.client.dpop} is {@code auto}. */
+    private AuthorizationServerMetadataApi metadataClient() {
+        Duration read = readTimeout.compareTo(MAX_REFRESH_READ_TIMEOUT) < 0 ? readTimeout
+                : MAX_REFRESH_READ_TIMEOUT;
+        return api("auth-metadata", () -> client(authUrl, "auth-metadata", read, null).build(AuthorizationServerMetadataApi.class));
+    }
+
+    private <T> T api(String key, Supplier<T> build) {
         @SuppressWarnings("unchecked")
         T client = (T) built.computeIfAbsent(key, ignored -> build.get());
         return client;
     }
 
-    /** A client with the library's providers; the bearer filter only where access tokens are sent. */
-    private QuarkusRestClientBuilder client(URI url, String name, Duration readTimeout, boolean bearer) {
+    /**
+     * A client with the library's providers: the session's credentials (access token, DPoP proofs) on
+     * every generated operation, and the nonces every answer brings. {@code loginKey}: the key a login
+     * in progress signs with (the token client), or {@link #NO_LOGIN}; null: no credentials at all (the
+     * metadata).
+     */
+    private QuarkusRestClientBuilder client(URI url, String name, Duration readTimeout, Supplier<DPoPKey> loginKey) {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder().baseUri(url)
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
                 .register(new AcceptJsonFilter(), AcceptJsonFilter.PRIORITY)
                 .register(new ProblemResponseMapper(), ProblemResponseMapper.PRIORITY);
-        if (bearer) {
-            builder.register(new BearerTokenFilter(refresher), BearerTokenFilter.PRIORITY);
+        if (loginKey != null) {
+            builder.register(new AccessTokenFilter(refresher, nonces, url, loginKey), AccessTokenFilter.PRIORITY);
         }
+        builder.register(nonces.recorder(url), DPoPNonces.PRIORITY);
         if (exchangeListener != null) {
             // Above the exception mapper's response filter (5000; response filters run from the
             // highest priority down), so errors such as 401 are observed before they are thrown.
@@ -164,6 +191,7 @@ public final class CardsClients {
         private Clock clock = Clock.systemUTC();
         private Executor executor = Infrastructure.getDefaultWorkerPool();
         private ExchangeListener exchangeListener;
+        private DPoPMode dpop = DPoPMode.AUTO;
         private final List<SessionListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -238,6 +266,16 @@ public final class CardsClients {
             return this;
         }
 
+        /**
+         * Whether a login binds the session to a new DPoP key (RFC 9449): {@code AUTO} (default) when
+         * the auth-service's metadata advertises it, {@code ON} always (a login against a service that
+         * does not is refused), {@code OFF} never.
+         */
+        public Builder dpop(DPoPMode mode) {
+            this.dpop = mode;
+            return this;
+        }
+
         public Builder listener(SessionListener listener) {
             this.listeners.add(listener);
             return this;
@@ -258,6 +296,9 @@ public final class CardsClients {
             }
             if (authUrl == null || cardsUrl == null || store == null) {
                 throw new IllegalArgumentException("cards.client.auth-url, cards.client.cards-url and the token store must be set");
+            }
+            if (dpop == null) {
+                throw new IllegalArgumentException("cards.client.dpop must be auto, on or off");
             }
             return new CardsClients(this);
         }

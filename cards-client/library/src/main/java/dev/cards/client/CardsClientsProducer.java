@@ -31,7 +31,7 @@ class CardsClientsProducer {
         CardsClients.Builder builder = CardsClients.builder().authUrl(config.authUrl()).cardsUrl(config.cardsUrl())
                 .tokenStore(store).refreshSkew(config.refreshSkew().orElse(null))
                 .proactiveRefresh(config.proactiveRefresh()).callDeadline(config.callDeadline())
-                .connectTimeout(config.connectTimeout()).readTimeout(config.readTimeout());
+                .connectTimeout(config.connectTimeout()).readTimeout(config.readTimeout()).dpop(config.dpop());
         listeners.forEach(builder::listener);
         return builder.build();
     }

@@ -187,7 +187,10 @@ public class FileTokenStore implements TokenStore {
     /**
      * The file format: epoch milliseconds for instants, snake_case like the token response. A file
      * written before sessions named their issuer has no {@code issuer}: it loads with null, which the
-     * refresher accepts only for a loopback auth URL.
+     * refresher accepts only for a loopback auth URL. A file written before DPoP has neither
+     * {@code token_type} nor {@code dpop_key}: it loads as the Bearer session it is. The DPoP key is
+     * the private JWK, in this file for the same reason and with the same protection (0600, atomic
+     * replacement, the lock) as the refresh token: the session's tokens are worth nothing without it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StoredSession(@JsonProperty("access_token") String accessToken,
@@ -195,18 +198,22 @@ public class FileTokenStore implements TokenStore {
             @JsonProperty("access_issued_at") long accessIssuedAt,
             @JsonProperty("access_expires_at") long accessExpiresAt,
             @JsonProperty("refresh_expires_at") Long refreshExpiresAt,
-            @JsonProperty("issuer") String issuer) {
+            @JsonProperty("issuer") String issuer,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("dpop_key") Map<String, Object> dpopKey) {
 
         static StoredSession of(Session s) {
             return new StoredSession(s.accessToken(), s.refreshToken(), s.accessIssuedAt().toEpochMilli(),
                     s.accessExpiresAt().toEpochMilli(),
-                    s.refreshExpiresAt() == null ? null : s.refreshExpiresAt().toEpochMilli(), s.issuer());
+                    s.refreshExpiresAt() == null ? null : s.refreshExpiresAt().toEpochMilli(), s.issuer(),
+                    s.tokenType(), s.dpopKey() == null ? null : s.dpopKey().toJwk());
         }
 
         Session toSession() {
             return new Session(accessToken, refreshToken, Instant.ofEpochMilli(accessIssuedAt),
                     Instant.ofEpochMilli(accessExpiresAt),
-                    refreshExpiresAt == null ? null : Instant.ofEpochMilli(refreshExpiresAt), issuer);
+                    refreshExpiresAt == null ? null : Instant.ofEpochMilli(refreshExpiresAt), issuer,
+                    tokenType, dpopKey == null ? null : DPoPKey.fromJwk(dpopKey));
         }
     }
 }

@@ -24,8 +24,9 @@ import io.quarkus.rest.client.reactive.runtime.ResteasyReactiveResponseException
 
 /**
  * Turns every error status into a typed exception carrying the RFC 9457 problem details. A 401 also
- * carries the access token the request was sent with, read from the request itself, so the refresher
- * knows which token was rejected even when another call replaced it meanwhile.
+ * carries the access token the request was sent with (Bearer or DPoP), read from the request itself,
+ * so the refresher knows which token was rejected even when another call replaced it meanwhile. A
+ * DPoP nonce challenge becomes {@link UseDPoPNonceException}, for {@link NonceRetry}.
  */
 @Priority(ProblemResponseMapper.PRIORITY)
 class ProblemResponseMapper implements ResteasyReactiveResponseExceptionMapper<ApiException> {
@@ -44,10 +45,25 @@ class ProblemResponseMapper implements ResteasyReactiveResponseExceptionMapper<A
     public ApiException toThrowable(Response response, RestClientRequestContext request) {
         int status = response.getStatus();
         ProblemDetails problem = problemOf(response);
+        ApiException typed = typed(status, problem, response, request);
+        return isNonceChallenge(status, problem, response) ? new UseDPoPNonceException(typed) : typed;
+    }
+
+    /**
+     * RFC 9449 §8 (authorization server: 400, {@code error} member) and §9 (resource server: 401,
+     * {@code WWW-Authenticate: DPoP error="use_dpop_nonce"}), with the nonce to use in {@code DPoP-Nonce}.
+     */
+    private static boolean isNonceChallenge(int status, ProblemDetails problem, Response response) {
+        return (status == 400 || status == 401) && response.getHeaderString(DPoPNonces.HEADER) != null
+                && (UseDPoPNonceException.ERROR.equals(problem.error())
+                        || DPoPChallenge.saysUseNonce(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)));
+    }
+
+    private static ApiException typed(int status, ProblemDetails problem, Response response, RestClientRequestContext request) {
         return switch (status) {
             case 400 -> new InvalidInputException(problem);
             case 401 -> new AccessTokenRejectedException(problem, sentAccessToken(request),
-                    BearerChallenge.saysInvalidToken(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)));
+                    DPoPChallenge.saysInvalidToken(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)));
             case 404 -> new ResourceNotFoundException(problem);
             case 409 -> new ConflictException(problem);
             case 412 -> new PreconditionFailedException(problem);
@@ -70,8 +86,9 @@ class ProblemResponseMapper implements ResteasyReactiveResponseExceptionMapper<A
                 return ProblemDetails.ofStatus(response.getStatus(), reason);
             }
             ProblemDetails problem = JSON.readValue(body, ProblemDetails.class);
+            // A bare OAuth error body ({"error":"..."}, RFC 6749 §5.2) keeps its code.
             return problem.title() == null && problem.detail() == null
-                    ? ProblemDetails.ofStatus(response.getStatus(), reason)
+                    ? ProblemDetails.ofStatus(response.getStatus(), reason).withError(problem.error())
                     : problem;
         } catch (Exception notProblemJson) {
             return ProblemDetails.ofStatus(response.getStatus(), reason);
@@ -83,7 +100,10 @@ class ProblemResponseMapper implements ResteasyReactiveResponseExceptionMapper<A
             return null;
         }
         String header = request.getRequestHeadersAsMap().getFirst(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7);
+        }
+        return header != null && header.regionMatches(true, 0, "DPoP ", 0, 5) ? header.substring(5) : null;
     }
 
     private static Duration retryAfter(Response response) {

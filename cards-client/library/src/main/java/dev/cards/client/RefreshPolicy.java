@@ -19,14 +19,15 @@ import io.vertx.core.Vertx;
  * {@link RefreshingProxy}, around every client {@link CardsClients} hands out): wait for a refresh only when
  * the token has expired; on a 401 whose challenge says {@code invalid_token} (RFC 6750 §3.1) refresh,
  * single flight, and send the same call once more, which the bearer filter sends with the new token.
- * Any other 401, and a second one, go to the caller: nothing loops. A call never waits for refreshes
+ * Any other 401, and a second one, go to the caller: nothing loops. Each send may have its own
+ * DPoP nonce round ({@link NonceRetry}), which is not a refresh. A call never waits for refreshes
  * longer than its deadline in all, and never sends the retry after it.
  *
  * <p>A {@code Uni} operation sends nothing until subscribed; after a refresh (which runs on a worker)
  * it goes on, and emits, on the subscriber's Vert.x context. A blocking operation on an event-loop
  * thread is refused before anything is sent.
  */
-final class RefreshPolicy {
+final class RefreshPolicy implements CallPolicy {
 
     private final SessionRefresher refresher;
     private final Duration deadline;
@@ -46,9 +47,10 @@ final class RefreshPolicy {
         return retries.get();
     }
 
-    Object invoke(Method method, Callable<Object> call) throws Exception {
+    @Override
+    public Object invoke(Method method, Callable<Object> call) throws Exception {
         if (!BearerOperations.requiresBearer(method)) {
-            return call.call();
+            return NonceRetry.INSTANCE.invoke(method, call);
         }
         if (Uni.class.isAssignableFrom(method.getReturnType())) {
             return invokeAsync(call);
@@ -128,21 +130,13 @@ final class RefreshPolicy {
         return task -> context.runOnContext(ignored -> task.run());
     }
 
-    @SuppressWarnings("unchecked")
+    /** One send, with its own nonce round (RFC 9449 §8, §9) if the server asks for one. */
     private static Uni<Object> sendAsync(Callable<Object> call) {
-        try {
-            return ((Uni<Object>) call.call()).onFailure().transform(Failures::translate);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(Failures.translate(e));
-        }
+        return NonceRetry.sendAsync(call);
     }
 
     private static Object send(Callable<Object> call) {
-        try {
-            return call.call();
-        } catch (Exception e) {
-            throw Failures.translate(e);
-        }
+        return NonceRetry.send(call);
     }
 
     private static boolean refreshMayHelp(AccessTokenRejectedException rejected) {

@@ -13,21 +13,22 @@ import io.quarkus.runtime.annotations.RegisterForProxy;
 
 /**
  * Where the {@link RefreshPolicy} is applied, the one place: every generated client
- * {@link CardsClients} hands out, injected or not, is this proxy around the REST client. The four
+ * {@link CardsClients} hands out, injected or not, is this proxy around the REST client. The token
+ * client (login, refresh, logout) is this proxy too, with the {@link NonceRetry} alone. The four
  * generated interfaces are registered for proxies in native images.
  */
 @RegisterForProxy(targets = { AuthApi.class, AuthUniApi.class, CardsApi.class, CardsUniApi.class })
 final class RefreshingProxy implements InvocationHandler {
 
     private final Object target;
-    private final RefreshPolicy policy;
+    private final CallPolicy policy;
 
-    private RefreshingProxy(Object target, RefreshPolicy policy) {
+    private RefreshingProxy(Object target, CallPolicy policy) {
         this.target = target;
         this.policy = policy;
     }
 
-    static <T> T wrap(Class<T> api, T target, RefreshPolicy policy) {
+    static <T> T wrap(Class<T> api, T target, CallPolicy policy) {
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] { api }, new RefreshingProxy(target, policy)));
     }
 

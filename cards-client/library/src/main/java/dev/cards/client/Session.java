@@ -5,22 +5,38 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a signed-in client holds: the access token, the refresh token, when they expire, and the
+ * What a signed-in client holds: the access token, the refresh token, when they expire, the
  * {@link Issuer} they came from (the only auth-service the refresh token may go back to; null for a
- * session saved by a version that did not record it). Immutable, so a refresh replaces both tokens in
- * one step (rotation hands out a new refresh token each time).
+ * session saved by a version that did not record it), the access token's type ({@code Bearer} or
+ * {@code DPoP}) and the {@link DPoPKey} the session is bound to (null for a Bearer session). Immutable,
+ * so a refresh replaces both tokens in one step (rotation hands out a new refresh token each time);
+ * the key stays the same for the whole session.
  */
 public record Session(String accessToken, String refreshToken, Instant accessIssuedAt, Instant accessExpiresAt,
-        Instant refreshExpiresAt, String issuer) {
+        Instant refreshExpiresAt, String issuer, String tokenType, DPoPKey dpopKey) {
 
     /** Upper bound of the default refresh skew. */
     static final Duration MAX_DEFAULT_SKEW = Duration.ofSeconds(30);
+    public static final String BEARER = "Bearer";
+    public static final String DPOP = "DPoP";
 
     public Session {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
         Objects.requireNonNull(accessIssuedAt, "accessIssuedAt");
         Objects.requireNonNull(accessExpiresAt, "accessExpiresAt");
+        tokenType = DPOP.equalsIgnoreCase(tokenType) && dpopKey != null ? DPOP : BEARER;
+    }
+
+    /** A Bearer session (no DPoP key), as every session was before DPoP. */
+    public Session(String accessToken, String refreshToken, Instant accessIssuedAt, Instant accessExpiresAt,
+            Instant refreshExpiresAt, String issuer) {
+        this(accessToken, refreshToken, accessIssuedAt, accessExpiresAt, refreshExpiresAt, issuer, BEARER, null);
+    }
+
+    /** Whether the access token is sent as {@code Authorization: DPoP} with a proof (RFC 9449 §7.1). */
+    public boolean dpopBound() {
+        return DPOP.equals(tokenType);
     }
 
     /**
@@ -28,14 +44,21 @@ public record Session(String accessToken, String refreshToken, Instant accessIss
      * same refresh token back or, if it ever omitted it, the previous one stays.
      */
     static Session from(IssuedTokens response, Instant now, String previousRefreshToken, Issuer issuer) {
+        return from(response, now, previousRefreshToken, issuer, null);
+    }
+
+    /** The same, for a session bound to {@code key} (null: Bearer); a refresh passes the session's own key on. */
+    static Session from(IssuedTokens response, Instant now, String previousRefreshToken, Issuer issuer, DPoPKey key) {
         String refresh = response.refreshToken() != null ? response.refreshToken() : previousRefreshToken;
         Instant refreshExpiry = response.refreshExpiresIn() > 0 ? now.plusSeconds(response.refreshExpiresIn()) : null;
-        return new Session(response.accessToken(), refresh, now, accessExpiry(response, now), refreshExpiry, issuer.url());
+        return new Session(response.accessToken(), refresh, now, accessExpiry(response, now), refreshExpiry, issuer.url(),
+                response.tokenType(), key);
     }
 
     /** The same tokens, bound to {@code issuer}. */
     Session withIssuer(Issuer issuer) {
-        return new Session(accessToken, refreshToken, accessIssuedAt, accessExpiresAt, refreshExpiresAt, issuer.url());
+        return new Session(accessToken, refreshToken, accessIssuedAt, accessExpiresAt, refreshExpiresAt, issuer.url(),
+                tokenType, dpopKey);
     }
 
     /**
@@ -83,6 +106,6 @@ public record Session(String accessToken, String refreshToken, Instant accessIss
     public String toString() {
         // Never print a token (tokens must not reach logs).
         return "Session[accessExpiresAt=" + accessExpiresAt + ", refreshExpiresAt=" + refreshExpiresAt + ", issuer="
-                + issuer + "]";
+                + issuer + ", tokenType=" + tokenType + (dpopKey == null ? "" : ", jkt=" + dpopKey.thumbprint()) + "]";
     }
 }

@@ -339,6 +339,8 @@ class SessionRefresher {
             session = stored;
             return new Outcome(stored, false);
         }
+        // The proof of this refresh is signed with the memory session's key: make it the stored one.
+        session = stored;
         IssuedTokens response;
         try {
             response = exchange(stored.refreshToken());
@@ -347,7 +349,8 @@ class SessionRefresher {
             session = null;
             throw e;
         }
-        Session refreshed = Session.from(response, clock.instant(), stored.refreshToken(), issuer);
+        // The refreshed session keeps its key: the refresh token stays bound to it (RFC 9449 §5).
+        Session refreshed = Session.from(response, clock.instant(), stored.refreshToken(), issuer, stored.dpopKey());
         store.save(refreshed);
         session = refreshed;
         return new Outcome(refreshed, true);

@@ -23,27 +23,49 @@ public final class Sessions {
     private final Supplier<AuthApi> tokenClient;
     private final Supplier<AuthApi> auth;
     private final SessionRefresher refresher;
+    private final DPoPDiscovery dpop;
     private final Clock clock;
+    /** The key the login in progress binds its session to (the proof filter signs its request with it). */
+    private volatile DPoPKey loginKey;
 
-    Sessions(Supplier<AuthApi> tokenClient, Supplier<AuthApi> auth, SessionRefresher refresher, Clock clock) {
+    Sessions(Supplier<AuthApi> tokenClient, Supplier<AuthApi> auth, SessionRefresher refresher, DPoPDiscovery dpop,
+            Clock clock) {
         this.tokenClient = tokenClient;
         this.auth = auth;
         this.refresher = refresher;
+        this.dpop = dpop;
         this.clock = clock;
+    }
+
+    /** The key of the login in progress, for the proof of its request; null when none is, or it is Bearer. */
+    DPoPKey loginKey() {
+        return loginKey;
     }
 
     public UserResponse signup(String email, char[] password) {
         return invoke(() -> tokenClient.get().signup(new SignupRequest().email(email).password(new String(password))));
     }
 
-    /** Logs in and stores the new session (replacing any previous one). */
-    public Session login(String email, char[] password) {
-        var response = invoke(() -> tokenClient.get().login(new LoginRequest().email(email).password(new String(password))));
-        Session session = Session.from(new IssuedTokens(response.getAccessToken(), response.getRefreshToken(),
-                response.getExpiresIn(), response.getRefreshExpiresIn() == null ? 0 : response.getRefreshExpiresIn()),
-                clock.instant(), null, refresher.issuer());
-        refresher.start(session);
-        return session;
+    /**
+     * Logs in and stores the new session (replacing any previous one). With DPoP ({@code cards.client.dpop})
+     * the session gets a key pair of its own, made now, and its tokens are bound to it (RFC 9449 §5).
+     * One login at a time per {@link CardsClients}: the login's proof must be signed with its own key.
+     */
+    public synchronized Session login(String email, char[] password) {
+        DPoPKey key = dpop.keyForLogin();
+        loginKey = key;
+        try {
+            var response = invoke(() -> tokenClient.get().login(new LoginRequest().email(email).password(new String(password))));
+            Session session = Session.from(new IssuedTokens(response.getAccessToken(), response.getRefreshToken(),
+                    response.getExpiresIn(), response.getRefreshExpiresIn() == null ? 0 : response.getRefreshExpiresIn(),
+                    IssuedTokens.tokenType(response.getTokenType())), clock.instant(), null, refresher.issuer(),
+                    // A Bearer answer to a proof: the server did not bind this session (RFC 9449 §5), no key to keep.
+                    Session.DPOP.equals(IssuedTokens.tokenType(response.getTokenType())) ? key : null);
+            refresher.start(session);
+            return session;
+        } finally {
+            loginKey = null;
+        }
     }
 
     /** The signed-in user (GET /auth/me, with refresh-and-retry). */

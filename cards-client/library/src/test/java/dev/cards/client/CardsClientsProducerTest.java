@@ -69,4 +69,9 @@ class CardsClientsProducerTest {
         assertSame(clients.sessions(), sessions);
         assertSame(clients.auth(), auth);
     }
+
+    @Test
+    void dpopIsAutoUnlessConfigured() {
+        assertEquals(DPoPMode.AUTO, clients.dpop());
+    }
 }

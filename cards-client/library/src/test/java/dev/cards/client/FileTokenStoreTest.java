@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,55 @@ class FileTokenStoreTest {
         Session loaded = new FileTokenStore(file).load().orElseThrow();
         assertEquals("refresh-0", loaded.refreshToken());
         assertNull(loaded.issuer());
+    }
+
+    @Test
+    void aBoundSessionsKeyIsWrittenOwnerOnlyAndReadsBackTheSameKey() throws Exception {
+        Path file = dir.resolve("sub/session.json");
+        Instant now = Instant.now();
+        DPoPKey key = DPoPKey.generate();
+        new FileTokenStore(file).save(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null, ISSUER.url(),
+                Session.DPOP, key));
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Session loaded = new FileTokenStore(file).load().orElseThrow();
+        assertTrue(loaded.dpopBound());
+        assertEquals(key.thumbprint(), loaded.dpopKey().thumbprint());
+        // The private part is there: the loaded key signs proofs the saved key's thumbprint verifies.
+        assertEquals(key.toJwk().get("d"), loaded.dpopKey().toJwk().get("d"));
+        assertTrue(Files.readString(file).contains("\"dpop_key\""));
+        assertTrue(loaded.toString().contains(key.thumbprint()));
+        assertFalse(loaded.toString().contains((String) key.toJwk().get("d")), "never the private key in toString");
+    }
+
+    @Test
+    void aSessionFileWithoutAKeyLoadsAsABearerSession() throws Exception {
+        Path file = dir.resolve("session.json");
+        Files.writeString(file, "{\"access_token\":\"access-0\",\"refresh_token\":\"refresh-0\","
+                + "\"access_issued_at\":1767261600000,\"access_expires_at\":1767261900000,\"refresh_expires_at\":null,"
+                + "\"issuer\":\"https://auth.example.com\"}");
+        Session loaded = new FileTokenStore(file).load().orElseThrow();
+        assertFalse(loaded.dpopBound());
+        assertNull(loaded.dpopKey());
+        assertEquals(Session.BEARER, loaded.tokenType());
+        assertEquals("refresh-0", loaded.refreshToken());
+    }
+
+    @Test
+    void aRefreshThroughTheFileKeepsTheSessionsKey() {
+        Path file = dir.resolve("session.json");
+        Instant now = Instant.now();
+        DPoPKey key = DPoPKey.generate();
+        new FileTokenStore(file).save(new Session("access-0", "refresh-0", now, now.plusSeconds(300), null, ISSUER.url(),
+                Session.DPOP, key));
+        FakeRefreshEndpoint endpoint = new FakeRefreshEndpoint();
+        endpoint.answer = refresh -> new IssuedTokens("access-1", "refresh-1", 300, 3600, Session.DPOP);
+
+        Session refreshed = refresherOn(new FileTokenStore(file), endpoint).refresh("access-0");
+
+        assertEquals(key, refreshed.dpopKey());
+        assertTrue(refreshed.dpopBound());
+        assertEquals(key, new FileTokenStore(file).load().orElseThrow().dpopKey());
     }
 
     @Test

@@ -48,6 +48,27 @@ class ProblemResponseMapperTest {
     }
 
     @Test
+    void aBareOAuthErrorBodyKeepsItsCodeAndAsksForTheNonceOnce() {
+        // The shape of /oauth2/token's answer (RFC 6749 §5.2, RFC 9449 §8): no problem details, only "error".
+        services.server.stubFor(get(urlEqualTo("/cards/" + ID)).willReturn(WireMockServices.json(400,
+                "{\"error\":\"use_dpop_nonce\",\"error_description\":\"Authorization server requires nonce in DPoP proof\"}")
+                .withHeader("DPoP-Nonce", "nonce-t")));
+        clients = signedIn();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> clients.cards().getCard(ID));
+        assertEquals("use_dpop_nonce", e.problem().error());
+        services.server.verify(2, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/cards/" + ID)));
+    }
+
+    @Test
+    void useDPoPNonceWithoutANonceHeaderIsNotRetried() {
+        services.server.stubFor(get(urlEqualTo("/cards/" + ID)).willReturn(problem(400, "Bad Request",
+                ",\"error\":\"use_dpop_nonce\"")));
+        clients = signedIn();
+        assertThrows(InvalidInputException.class, () -> clients.cards().getCard(ID));
+        services.server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/cards/" + ID)));
+    }
+
+    @Test
     void validationErrorsAreListed() {
         services.server.stubFor(get(urlEqualTo("/cards?page=0&size=500")).willReturn(problem(400, "Bad Request",
                 ",\"errors\":[{\"field\":\"size\",\"message\":\"must be at most 100\"}]")));

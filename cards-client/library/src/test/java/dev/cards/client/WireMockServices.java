@@ -42,6 +42,23 @@ public final class WireMockServices implements AutoCloseable {
                 Issuer.of(url()).url()));
     }
 
+    /** A session bound to a new DPoP key, its access token valid for five more minutes; returns the key. */
+    public DPoPKey signedInWithDPoP(String access, String refresh) {
+        Instant now = Instant.now();
+        DPoPKey key = DPoPKey.generate();
+        store.save(new Session(access, refresh, now, now.plusSeconds(300), now.plusSeconds(3600),
+                Issuer.of(url()).url(), Session.DPOP, key));
+        return key;
+    }
+
+    /** The auth-service's metadata (RFC 8414), advertising DPoP with ES256 or not. */
+    public void metadata(boolean dpop) {
+        server.stubFor(get(urlEqualTo("/.well-known/oauth-authorization-server")).willReturn(json(200,
+                "{\"issuer\":\"" + server.baseUrl() + "\",\"token_endpoint\":\"" + server.baseUrl() + "/oauth2/token\""
+                        + (dpop ? ",\"dpop_signing_alg_values_supported\":[\"ES256\",\"ES384\",\"ES512\",\"PS256\",\"RS256\"]" : "")
+                        + "}")));
+    }
+
     public void cardsAnswer(String access, ResponseDefinitionBuilder response) {
         server.stubFor(get(urlPathEqualTo("/cards")).withHeader("Authorization", equalTo("Bearer " + access))
                 .willReturn(response));
@@ -75,6 +92,22 @@ public final class WireMockServices implements AutoCloseable {
         return problem(401, "Unauthorized", ",\"error\":\"invalid_grant\"");
     }
 
+    /** The auth-service's answer to a proof without its current nonce (RFC 9449 §8). */
+    public static ResponseDefinitionBuilder useDPoPNonce(String nonce) {
+        return problem(400, "Bad Request", ",\"error\":\"use_dpop_nonce\"").withHeader("DPoP-Nonce", nonce);
+    }
+
+    /** A resource server's nonce challenge (RFC 9449 §9). */
+    public static ResponseDefinitionBuilder resourceUseDPoPNonce(String nonce) {
+        return problem(401, "Unauthorized", "").withHeader("DPoP-Nonce", nonce)
+                .withHeader("WWW-Authenticate", "DPoP error=\"use_dpop_nonce\", error_description=\"Resource server requires nonce in DPoP proof\"");
+    }
+
+    public static ResponseDefinitionBuilder dpopTokens(String access, String refresh) {
+        return json(200, "{\"access_token\":\"" + access + "\",\"token_type\":\"DPoP\",\"expires_in\":300,"
+                + "\"refresh_token\":\"" + refresh + "\",\"refresh_expires_in\":3600}");
+    }
+
     public static ResponseDefinitionBuilder tokens(String access, String refresh) {
         return json(200, "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
                 + "\"refresh_token\":\"" + refresh + "\",\"refresh_expires_in\":3600}");
@@ -82,6 +115,8 @@ public final class WireMockServices implements AutoCloseable {
 
     @Override
     public void close() {
+        // Nonces are kept per origin for the whole JVM: a later server on this port starts without one.
+        DPoPNonces.SHARED.forget(url());
         server.stop();
     }
 }

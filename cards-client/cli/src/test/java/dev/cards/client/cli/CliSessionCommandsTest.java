@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import dev.cards.client.DPoPKey;
 import dev.cards.client.FileTokenStore;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import io.quarkus.test.junit.QuarkusTest;
@@ -132,6 +134,19 @@ class CliSessionCommandsTest {
         CliRunner.Result result = cards("", "whoami");
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("ada@example.com (id 0b7e4f5e-8a43-4f7e-9d0c-2f3a1b7c9d11)\n", result.out());
+    }
+
+    @Test
+    void whoamiOfABoundSessionSendsAProofAndShowsTheKey() {
+        DPoPKey key = DPoPKey.generate();
+        SessionFiles.writeBound(sessionFile, "access-0", "refresh-0", server.baseUrl(), key);
+        server.stubFor(get(urlEqualTo("/auth/me")).withHeader("Authorization", equalTo("DPoP access-0"))
+                .withHeader("DPoP", matching("[\\w-]+\\.[\\w-]+\\.[\\w-]+"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(USER)));
+        CliRunner.Result result = cards("", "whoami");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("ada@example.com (id 0b7e4f5e-8a43-4f7e-9d0c-2f3a1b7c9d11); session bound to DPoP key "
+                + key.thumbprint() + "\n", result.out());
     }
 
     @Test

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cards.client.DPoPKey;
+
 /**
  * Session files as the CLI finds them on disk: written as JSON, not through the library, so that a
  * test can also lay down a file of the previous version (no {@code issuer}).
@@ -22,6 +26,20 @@ final class SessionFiles {
                 + now + ",\"access_expires_at\":" + (now + 300_000) + ",\"refresh_expires_at\":null"
                 + (issuer == null ? "" : ",\"issuer\":\"" + issuer + "\"") + "}";
         try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A session bound to {@code key} (RFC 9449), as the library writes it: token_type DPoP and the private JWK. */
+    static void writeBound(Path file, String access, String refresh, String issuer, DPoPKey key) {
+        long now = Instant.now().toEpochMilli();
+        try {
+            String json = "{\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh + "\",\"access_issued_at\":"
+                    + now + ",\"access_expires_at\":" + (now + 300_000) + ",\"refresh_expires_at\":null,\"issuer\":\""
+                    + issuer + "\",\"token_type\":\"DPoP\",\"dpop_key\":" + new ObjectMapper().writeValueAsString(key.toJwk()) + "}";
             Files.createDirectories(file.getParent());
             Files.writeString(file, json);
         } catch (IOException e) {

@@ -22,6 +22,11 @@ public record ProblemDetails(String type, String title, Integer status, String d
         return new ProblemDetails("about:blank", reason, status, null, null, null, List.of());
     }
 
+    /** The same with {@code error} set (an OAuth error code from a body that was not problem details). */
+    public ProblemDetails withError(String oauthError) {
+        return oauthError == null ? this : new ProblemDetails(type, title, status, detail, instance, oauthError, errors);
+    }
+
     /** A one-line human summary: the detail when there is one, else the title. */
     public String summary() {
         String text = detail != null && !detail.isBlank() ? detail : title;
