@@ -104,7 +104,7 @@ describe('the web app in Chromium', () => {
     metrics.pageReadyMs = Date.now() - started;
     metrics.loadEventMs = await page.evaluate(() => Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd));
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
     for (const [question, answer] of [['What does HttpOnly protect?', 'The cookie from scripts'], ['RFC for Bearer tokens?', '6750']]) {
@@ -160,7 +160,7 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByText('RFC for Bearer tokens?').waitFor();
     assert.equal(await page.locator('#cards li').count(), 2);
@@ -310,7 +310,7 @@ describe('the web app in Chromium', () => {
     await oldPage.goto(`${services.webUrl}/`);
     await oldPage.waitForSelector('body[data-ready="true"]');
     await oldPage.getByLabel('Email').fill(email);
-    await oldPage.getByLabel('Password').fill(PASSWORD);
+    await oldPage.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await oldPage.getByRole('button', { name: 'Log in' }).click();
     await oldPage.getByText('RFC for Bearer tokens?').waitFor();
     assert.equal(await oldPage.evaluate(() => window.cards.tokenState().type), 'Bearer');

@@ -1,6 +1,7 @@
-// Starts the two packaged services (local-app jars) on free ports with 3-second access tokens, the
-// way the README's run command does, with the auth-service allowing the cards-service's origin
-// http://localhost:<port>.
+// Starts the two packaged services (local-app jars) on free ports with 3-second access tokens (or
+// as many seconds as asked), the way the README's run command does, with the auth-service allowing
+// the cards-service's origin http://localhost:<port>, and the cards-service reading that
+// auth-service's deleted accounts every second (the local profiles' throwaway client secret).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +10,7 @@ import { freePort, repositoryRoot, startPackagedService } from '../../../../test
 export const target = join(dirname(fileURLToPath(import.meta.url)), '../../target');
 export const ACCESS_TOKEN_SECONDS = 3;
 
-export async function startServices() {
+export async function startServices({ accessTokenSeconds = ACCESS_TOKEN_SECONDS } = {}) {
   const authPort = await freePort();
   const cardsPort = await freePort();
   const authUrl = `http://localhost:${authPort}`;
@@ -20,7 +21,9 @@ export async function startServices() {
       logDirectory: target,
       properties: {
         'auth.issuer': authUrl,
-        'auth.access-token.lifetime': `${ACCESS_TOKEN_SECONDS}S`,
+        'auth.access-token.lifetime': `${accessTokenSeconds}S`,
+        // Its own check of access tokens (/auth/me, /auth/sessions...) refuses them a second after exp.
+        'auth.access-token.clock-skew': '1S',
         // A retired refresh token is refused at once, so a rotation the tests did not expect shows.
         'auth.refresh-token.reuse-grace': '0S',
         'quarkus.http.cors.origins': webUrl,
@@ -35,6 +38,8 @@ export async function startServices() {
         'mp.jwt.verify.publickey.location': `${authUrl}/.well-known/jwks.json`,
         // An expired token is refused a second after its exp (0, none, works too).
         'mp.jwt.verify.clock.skew': '1',
+        'cards.account-deletions.auth-url': authUrl,
+        'cards.account-deletions.interval': '1S',
       },
     }),
   ]);

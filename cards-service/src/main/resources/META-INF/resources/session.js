@@ -4,7 +4,9 @@
 // retry. The access token lives only in this module's memory; the refresh token only in the
 // auth-service's HttpOnly cookie, which this script never sees. With DPoP (dpop.js) the login, every
 // refresh and every cards call also carry a proof signed by the session's key, and the token is sent
-// as `Authorization: DPoP`; without WebCrypto or IndexedDB, as `Bearer` with no proofs.
+// as `Authorization: DPoP`; without WebCrypto or IndexedDB, as `Bearer` with no proofs. The account
+// calls to the auth-service (/auth/me, the sessions, the password, the deletion) carry the access
+// token the same way and get the same refresh-once-and-retry.
 // index.html's import map resolves 'axios' to the axios WebJar's browser build (an ES module).
 import axios from 'axios';
 
@@ -25,6 +27,8 @@ export function createSession({ authUrl, onCall = () => {}, onToken = () => {} }
   // A separate client for the auth-service, without the refresh interceptor (as the seed does).
   const auth = axios.create({ baseURL: authUrl, withCredentials: true, headers: CSRF_HEADER, timeout: 10_000 });
   const cards = axios.create({ baseURL: '/', timeout: 10_000 });
+  // The auth-service's endpoints that take the access token (/auth/me, the sessions, the password, the deletion).
+  const account = axios.create({ baseURL: authUrl, headers: CSRF_HEADER, timeout: 10_000 });
 
   function accept(data) {
     accessToken = data.access_token;
@@ -107,20 +111,29 @@ export function createSession({ authUrl, onCall = () => {}, onToken = () => {} }
   auth.interceptors.request.use((config) => sign(auth, config));
   watch(auth);
 
-  cards.interceptors.request.use((config) => {
-    config.sentWith = accessToken;
-    if (accessToken) config.headers.Authorization = `${tokenType} ${accessToken}`;
-    return sign(cards, config);
-  });
-  watch(cards, async (error) => {
-    const { config } = error;
-    const expired = error.response?.status === 401 && challengeErrors(error.response.headers['www-authenticate']).includes('invalid_token');
-    if (!expired || config.retried) throw error;
-    config.retried = true; // the seed's `sent` flag: one refresh and one retry per request
-    // A call that left with an older token than the current one needs no refresh of its own.
-    if (!accessToken || accessToken === config.sentWith) await refresh();
-    return cards(config);
-  });
+  /**
+   * A client whose calls carry the access token (and a proof with ath when it is DPoP-bound); a 401
+   * with error="invalid_token" refreshes once and retries that call once.
+   */
+  function withAccessToken(client) {
+    client.interceptors.request.use((config) => {
+      config.sentWith = accessToken;
+      if (accessToken) config.headers.Authorization = `${tokenType} ${accessToken}`;
+      return sign(client, config);
+    });
+    watch(client, async (error) => {
+      const { config } = error;
+      const expired = error.response?.status === 401 && challengeErrors(error.response.headers['www-authenticate']).includes('invalid_token');
+      if (!expired || config.retried) throw error;
+      config.retried = true; // the seed's `sent` flag: one refresh and one retry per request
+      // A call that left with an older token than the current one needs no refresh of its own.
+      if (!accessToken || accessToken === config.sentWith) await refresh();
+      return client(config);
+    });
+  }
+
+  withAccessToken(cards);
+  withAccessToken(account);
 
   const call = (request) => cards(request);
 
@@ -144,7 +157,7 @@ export function createSession({ authUrl, onCall = () => {}, onToken = () => {} }
       }
     },
     async me() {
-      return (await auth.get('/auth/me', { headers: { Authorization: `${tokenType} ${accessToken}` } })).data;
+      return (await account.get('/auth/me')).data;
     },
     async logOut() {
       try {
@@ -154,6 +167,20 @@ export function createSession({ authUrl, onCall = () => {}, onToken = () => {} }
       }
     },
     refresh,
+    /** The user's live sessions; `current` marks this page's. */
+    listSessions: () => account.get('/auth/sessions').then((r) => r.data.items),
+    /** Ends another session at once (this page's own ends through logOut, which also clears the cookie). */
+    endSession: (id) => account.delete(`/auth/sessions/${encodeURIComponent(id)}`),
+    /** Every other session ends; this one stays. */
+    changePassword: (currentPassword, newPassword) => account.post('/auth/password', {
+      current_password: currentPassword, new_password: newPassword,
+    }),
+    /** The account and its cards go, and with them every session: this page forgets its token and key. */
+    async deleteAccount(password) {
+      // With credentials, so the browser applies the answer's cleared refresh cookie.
+      await account.post('/auth/account/deletion', { password }, { withCredentials: true });
+      await end();
+    },
     listCards: () => call({ method: 'get', url: 'cards', params: { size: 100 } }).then((r) => r.data.items),
     createCard: (card) => call({ method: 'post', url: 'cards', data: card }).then((r) => r.data),
     updateCard: (card, content) => call({
