@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.cards.http.dpop.DpopProofConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -259,20 +260,8 @@ public interface AuthConfig {
         String implementation();
     }
 
-    /** DPoP (RFC 9449): what a proof may be, and the server nonces (§8). */
-    interface Dpop {
-        /** Asymmetric JWS algorithms a proof may be signed with; the metadata's dpop_signing_alg_values_supported. */
-        @WithDefault("ES256,ES384,ES512,PS256,RS256")
-        List<String> algorithms();
-
-        /** The oldest `iat` accepted, and how long a used `jti` is remembered (§11.1); at least 1 s. */
-        @WithDefault("60S")
-        Duration proofMaxAge();
-
-        /** How far ahead of this server's clock a proof's `iat` may be; 0 = not at all. */
-        @WithDefault("10S")
-        Duration clockSkew();
-
+    /** DPoP (RFC 9449): what a proof may be (the shared group), and the server nonces (§8). */
+    interface Dpop extends DpopProofConfig {
         /** Whether token requests must carry a nonce of this server (§8): bounds a proof's life by the server's clock. */
         @WithDefault("true")
         boolean nonceRequired();

@@ -18,6 +18,7 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import dev.cards.auth.config.AuthConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Signs access tokens (SmallRye JWT) and checks the ones presented back to this service. */
@@ -69,18 +70,23 @@ public class AccessTokens {
      * this service only, so no user endpoint and not the cards-service takes it.
      */
     public String issueForClient(String clientId, String dpopJkt, Instant now) {
-        var claims = Jwt.issuer(config.issuer())
-                .subject(clientId)
-                .audience(config.issuer())
-                .issuedAt(now)
+        return signed(Jwt.issuer(config.issuer()).subject(clientId).audience(config.issuer()), clientId, dpopJkt, now);
+    }
+
+    /** Adds what every access token has (iat, exp, jti, client_id, and cnf when bound) and signs it, typed at+jwt. */
+    private String signed(JwtClaimsBuilder claims, String clientId, String dpopJkt, Instant now) {
+        claims.issuedAt(now)
                 .expiresAt(now.plus(config.accessToken().lifetime()))
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("client_id", clientId);
         if (dpopJkt != null) {
             claims.claim("cnf", Map.of("jkt", dpopJkt));
         }
-        return claims.jws().header("typ", TYPE).keyId(keys.signingKeyId())
-                .algorithm(SignatureAlgorithm.fromAlgorithm(keys.algorithm())).sign(keys.signingKey());
+        return claims.jws()
+                .header("typ", TYPE)
+                .keyId(keys.signingKeyId())
+                .algorithm(SignatureAlgorithm.fromAlgorithm(keys.algorithm()))
+                .sign(keys.signingKey());
     }
 
     /** The client of a valid client-credentials token and its key binding (null), or throws {@link InvalidAccessTokenException}. */
@@ -123,23 +129,11 @@ public class AccessTokens {
                 .subject(userId.toString())
                 .audience(config.audience())
                 .upn(email)
-                .groups(Set.of(USER_GROUP))
-                .issuedAt(now)
-                .expiresAt(now.plus(config.accessToken().lifetime()))
-                .claim("jti", UUID.randomUUID().toString())
-                .claim("client_id", clientId);
-        if (dpopJkt != null) {
-            claims.claim("cnf", Map.of("jkt", dpopJkt));
-        }
+                .groups(Set.of(USER_GROUP));
         if (sessionId != null) {
             claims.claim("sid", sessionId.toString());
         }
-        return claims
-                .jws()
-                .header("typ", TYPE)
-                .keyId(keys.signingKeyId())
-                .algorithm(SignatureAlgorithm.fromAlgorithm(keys.algorithm()))
-                .sign(keys.signingKey());
+        return signed(claims, clientId, dpopJkt, now);
     }
 
     /** The user of a valid access token and its key binding, or throws {@link InvalidAccessTokenException}. */

@@ -1,6 +1,7 @@
 package dev.cards.auth.crypto;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -13,6 +14,7 @@ import dev.cards.http.dpop.DpopProofs;
 import dev.cards.http.dpop.DpopSettings;
 import dev.cards.http.dpop.PresentedProof;
 import dev.cards.http.dpop.ProofReplayStore;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -21,27 +23,54 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@link DpopProofs}; used proofs are remembered in this service's database, and the nonce secret
  * is shared by every replica through it.
  */
+// Eager: a wrong auth.dpop.* setting stops start-up, not the first token request.
+@Startup
 @ApplicationScoped
 public class SenderConstraint {
 
     private static final String NONCE_SECRET = "dpop-nonce";
 
-    private final DpopProofs proofs;
+    private final AuthConfig.Dpop config;
+    private final DpopSettings settings;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final ServiceSecrets secrets;
+    private volatile DpopProofs proofs;
 
     public SenderConstraint(AuthConfig config, DataSource dataSource, Clock clock, ServiceSecrets secrets) {
-        AuthConfig.Dpop dpop = config.dpop();
-        DpopSettings settings = new DpopSettings(dpop.algorithms(), dpop.proofMaxAge(), dpop.clockSkew());
-        this.proofs = new DpopProofs(settings, new ProofReplayStore(dataSource, clock, settings),
-                new DpopNonces(secrets.getOrCreate(NONCE_SECRET), dpop.nonceStep(), clock), dpop.nonceRequired());
+        this.config = config.dpop();
+        this.settings = this.config.settings();
+        if (this.config.nonceStep().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("auth.dpop.nonce-step must be at least 1 s");
+        }
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.secrets = secrets;
     }
 
     public DpopSettings settings() {
-        return proofs.settings();
+        return settings;
     }
 
     /** The nonce a client is to put in its next proof (§8). */
     public String currentNonce() {
-        return proofs.currentNonce();
+        return proofs().currentNonce();
+    }
+
+    /** Made at first use, not at start: the nonce secret is in the database, which may be down at start. */
+    private DpopProofs proofs() {
+        DpopProofs made = proofs;
+        if (made == null) {
+            synchronized (this) {
+                made = proofs;
+                if (made == null) {
+                    made = new DpopProofs(settings, new ProofReplayStore(dataSource, clock, settings),
+                            new DpopNonces(secrets.getOrCreate(NONCE_SECRET), config.nonceStep(), clock), config.nonceRequired());
+                    proofs = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -60,11 +89,11 @@ public class SenderConstraint {
             }
             return null;
         }
-        return proofs.forTokenRequest(presented.target(), presented.values()).jkt();
+        return proofs().forTokenRequest(presented.target(), presented.values()).jkt();
     }
 
     /** Checks the proof a request with an access token bound to {@code boundJkt} must carry (§7.1). */
     public void checkResourceProof(PresentedProof presented, String accessToken, String boundJkt) {
-        proofs.forResource(presented.target(), presented.values(), accessToken, boundJkt);
+        proofs().forResource(presented.target(), presented.values(), accessToken, boundJkt);
     }
 }

@@ -115,7 +115,7 @@ class AccountResourceTest {
                 .post("/auth/password").then().statusCode(403).contentType("application/problem+json");
         badRequest().header("Authorization", "Bearer " + (String) mine.path("access_token")).contentType(ContentType.JSON)
                 .body(Map.of("current_password", Api.PASSWORD, "new_password", "short")).post("/auth/password")
-                .then().statusCode(400);
+                .then().statusCode(400).body("errors[0].field", equalTo("new_password"));
         Api.refreshed(other.path("refresh_token"));
         Api.logIn(email);
     }

@@ -34,4 +34,21 @@ class ClientRegistryTest {
         assertEquals(List.of("legacy-app"), registry.passwordGrantClients());
         assertEquals(List.of("password", "refresh_token"), registry.grantTypesInUse());
     }
+
+    @Test
+    void aPublicClientWithTheClientCredentialsGrantStopsStartUp() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new ClientRegistry(TestConfig.oauth(Map.of("auth.oauth.clients.cards-cli.type", "public",
+                        "auth.oauth.clients.worker.grant-types", "client_credentials"))));
+        assertEquals("auth.oauth.clients.worker: client_credentials needs a confidential client", e.getMessage());
+    }
+
+    @Test
+    void eachClientsDpopPolicyIsReadAndOptionalByDefault() {
+        ClientRegistry registry = new ClientRegistry(TestConfig.oauth(Map.of("auth.oauth.clients.cards-cli.type", "public",
+                "auth.oauth.clients.strict.dpop", "required", "auth.oauth.clients.legacy.dpop", "OFF")));
+        assertEquals(dev.cards.auth.config.OAuthConfig.DpopPolicy.OPTIONAL, registry.find("cards-cli").orElseThrow().dpop());
+        assertEquals(dev.cards.auth.config.OAuthConfig.DpopPolicy.REQUIRED, registry.find("strict").orElseThrow().dpop());
+        assertEquals(dev.cards.auth.config.OAuthConfig.DpopPolicy.OFF, registry.find("legacy").orElseThrow().dpop());
+    }
 }

@@ -1,9 +1,9 @@
 package dev.cards.deck.config;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
+import dev.cards.http.dpop.DpopProofConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -49,19 +49,8 @@ public interface CardsConfig {
 
     Dpop dpop();
 
-    /** DPoP (RFC 9449): what the proof that comes with a bound access token may be. */
-    interface Dpop {
-        /** Asymmetric JWS algorithms a proof may be signed with; the `algs` of the `DPoP` challenge. */
-        @WithDefault("ES256,ES384,ES512,PS256,RS256")
-        List<String> algorithms();
-
-        /** The oldest `iat` accepted, and how long a used `jti` is remembered (§11.1); at least 1 s. */
-        @WithDefault("60S")
-        Duration proofMaxAge();
-
-        /** How far ahead of this server's clock a proof's `iat` may be; 0 = not at all. */
-        @WithDefault("10S")
-        Duration clockSkew();
+    /** DPoP (RFC 9449): what the proof that comes with a bound access token may be (the shared group). */
+    interface Dpop extends DpopProofConfig {
     }
 
     AccountDeletions accountDeletions();

@@ -14,6 +14,7 @@ import dev.cards.http.dpop.PresentedProof;
 import dev.cards.http.dpop.ProofReplayStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.core.HttpHeaders;
  * the token itself verified (possibly from {@link VerifiedTokens}): the cache spares the token's
  * signature, never the proof.
  */
+// Eager: a wrong cards.dpop.* setting stops start-up, not the first request.
+@Startup
 @ApplicationScoped
 public class ProofOfPossession {
 
@@ -38,8 +41,7 @@ public class ProofOfPossession {
     private final Instance<SecurityIdentity> identity;
 
     public ProofOfPossession(CardsConfig config, DataSource dataSource, Instance<SecurityIdentity> identity) {
-        CardsConfig.Dpop dpop = config.dpop();
-        DpopSettings settings = new DpopSettings(dpop.algorithms(), dpop.proofMaxAge(), dpop.clockSkew());
+        DpopSettings settings = config.dpop().settings();
         this.proofs = new DpopProofs(settings, new ProofReplayStore(dataSource, Clock.systemUTC(), settings));
         this.identity = identity;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -110,7 +111,21 @@ public class RequestProblemMappers {
     private static String fieldOf(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString().replace(".<list element>", "");
         String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+        String field = parts.length == 3 ? parts[2] : path;
+        return jsonName(violation.getLeafBean(), field);
+    }
+
+    /** A record component renamed for JSON ({@code @JsonProperty("new_password") newPassword}) is named as the client sent it. */
+    private static String jsonName(Object bean, String field) {
+        if (bean == null || !field.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+            return field;
+        }
+        try {
+            JsonProperty renamed = bean.getClass().getDeclaredField(field).getAnnotation(JsonProperty.class);
+            return renamed != null && !renamed.value().isEmpty() ? renamed.value() : field;
+        } catch (NoSuchFieldException | SecurityException e) {
+            return field;
+        }
     }
 
     private static String jsonDetail(JsonProcessingException e) {

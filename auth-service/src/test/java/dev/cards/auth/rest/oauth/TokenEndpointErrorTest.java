@@ -177,8 +177,15 @@ class TokenEndpointErrorTest {
 
     @Test
     void unknownGrantTypeIsUnsupportedGrantType() {
-        assertError(form().formParam("grant_type", "client_credentials").formParam("client_id", PUBLIC_CLIENT)
+        assertError(form().formParam("grant_type", "urn:ietf:params:oauth:grant-type:device_code").formParam("client_id", PUBLIC_CLIENT)
                 .post("/oauth2/token"), 400, "unsupported_grant_type");
+    }
+
+    @Test
+    void aPublicClientAskingForClientCredentialsIsAnUnauthorizedClient() {
+        // RFC 6749 §4.4: only confidential clients; none of the public ones may have the grant.
+        assertError(form().formParam("grant_type", "client_credentials").formParam("client_id", PUBLIC_CLIENT)
+                .post("/oauth2/token"), 400, "unauthorized_client");
     }
 
     @Test
