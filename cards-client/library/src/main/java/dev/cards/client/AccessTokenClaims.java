@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads the {@code exp} claim of a JWT access token, unverified: the client only uses it to time its
- * refresh when the token response has no {@code expires_in}. Trust is the services' business.
+ * Reads claims of a JWT access token, unverified: {@code exp} to time the refresh when the token
+ * response has no {@code expires_in}, {@code sid} to tell the session's own entry in the list of
+ * sessions. Trust is the services' business.
  */
 final class AccessTokenClaims {
 
@@ -19,6 +20,18 @@ final class AccessTokenClaims {
     }
 
     static Optional<Instant> expiry(String accessToken) {
+        return claim(accessToken, "exp").filter(JsonNode::canConvertToLong).map(exp -> Instant.ofEpochSecond(exp.asLong()));
+    }
+
+    /**
+     * The {@code sid} claim: the public id of the session the token belongs to, as the auth-service
+     * lists it ({@code GET /auth/sessions}).
+     */
+    static Optional<String> sessionId(String accessToken) {
+        return claim(accessToken, "sid").filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    private static Optional<JsonNode> claim(String accessToken, String name) {
         if (accessToken == null) {
             return Optional.empty();
         }
@@ -27,8 +40,7 @@ final class AccessTokenClaims {
             return Optional.empty();
         }
         try {
-            JsonNode exp = JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get("exp");
-            return exp != null && exp.canConvertToLong() ? Optional.of(Instant.ofEpochSecond(exp.asLong())) : Optional.empty();
+            return Optional.ofNullable(JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get(name));
         } catch (Exception notAJwt) {
             return Optional.empty();
         }

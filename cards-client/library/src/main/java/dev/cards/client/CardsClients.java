@@ -72,7 +72,10 @@ public final class CardsClients {
         return new Builder();
     }
 
-    /** Blocking auth API; {@code me} and {@code logoutAll} carry the access token and refresh it. */
+    /**
+     * Blocking auth API; {@code me}, {@code logoutAll} and the account operations ({@code listSessions},
+     * {@code endSession}, {@code changePassword}, {@code deleteAccount}) carry the access token and refresh it.
+     */
     public AuthApi auth() {
         return refreshing(AuthApi.class, "auth", authUrl);
     }

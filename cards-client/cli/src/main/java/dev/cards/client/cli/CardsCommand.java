@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Flash cards on the cards-service, signed in through the auth-service.",
         subcommands = { SignupCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
                 ListCommand.class, ShowCommand.class, AddCommand.class, EditCommand.class, DeleteCommand.class,
-                DemoCommand.class },
+                SessionsCommand.class, PasswordCommand.class, AccountCommand.class, DemoCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:error (wrong credentials, unreachable service, ...)",
                 "2:usage (including a refused URL: plain http to another host)",

@@ -4,6 +4,7 @@ import dev.cards.client.error.AccessTokenRejectedException;
 import dev.cards.client.error.ApiException;
 import dev.cards.client.error.CardsClientException;
 import dev.cards.client.error.NotSignedInException;
+import dev.cards.client.error.RateLimitedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -45,6 +46,9 @@ public final class ExitCodes implements IExecutionExceptionHandler {
     static String messageOf(Throwable e) {
         if (e instanceof NotSignedInException) {
             return e.getMessage() + " (cards login --email ...)";
+        }
+        if (e instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
+            return limited.problem().summary() + " (HTTP 429; retry in " + limited.retryAfter().get().toSeconds() + " s)";
         }
         if (e instanceof ApiException api) {
             return api.problem().summary() + " (HTTP " + api.status() + ")";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -43,10 +44,19 @@ class CliAgainstServicesIT {
     }
 
     private Run cardsAt(String authUrl, String cardsUrl, String stdin, String... args) throws Exception {
+        return run(authUrl, cardsUrl, sessionFile, stdin, args);
+    }
+
+    /** The CLI with another session file: another device. */
+    private Run cardsWith(Path session, String stdin, String... args) throws Exception {
+        return run(services.auth.url().toString(), services.cards.url().toString(), session, stdin, args);
+    }
+
+    private Run run(String authUrl, String cardsUrl, Path session, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", CLI_JAR.toString()));
         command.addAll(List.of(args));
-        command.addAll(List.of("--auth-url", authUrl, "--cards-url", cardsUrl, "--session-file", sessionFile.toString()));
+        command.addAll(List.of("--auth-url", authUrl, "--cards-url", cardsUrl, "--session-file", session.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
@@ -98,6 +108,53 @@ class CliAgainstServicesIT {
         Run revoked = cards("", "list");
         assertEquals(3, revoked.exitCode(), revoked.out());
         assertTrue(revoked.out().contains("session expired"), revoked.out());
+    }
+
+    @Test
+    void sessionsAreListedAndEndedThePasswordChangedAndTheAccountDeleted() throws Exception {
+        String email = "cli-" + UUID.randomUUID() + "@example.com";
+        Path phone = dir.resolve("phone.json");
+        assertEquals(0, cards("cli-password-123\n", "signup", "--email", email, "--password-stdin").exitCode());
+        assertEquals(0, cards("cli-password-123\n", "login", "--email", email, "--password-stdin").exitCode());
+        assertEquals(0, cardsWith(phone, "cli-password-123\n", "login", "--email", email, "--password-stdin").exitCode());
+
+        Run listed = cards("", "sessions", "--json");
+        assertEquals(0, listed.exitCode(), listed.out());
+        JsonNode items = new ObjectMapper().readTree(listed.out()).get("items");
+        assertEquals(2, items.size(), listed.out());
+        assertEquals(1, items.findValues("current").stream().filter(JsonNode::asBoolean).count(), listed.out());
+        Run table = cards("", "sessions");
+        assertEquals(3, table.out().lines().count(), table.out());
+        assertEquals(1, table.out().lines().filter(line -> line.startsWith("* ")).count(), table.out());
+        String phoneId = new ObjectMapper().readTree(cardsWith(phone, "", "sessions", "--json").out()).get("items")
+                .findParents("current").stream().filter(s -> s.get("current").asBoolean()).findFirst().orElseThrow()
+                .get("id").asText();
+
+        assertEquals(0, cards("", "sessions", "end", phoneId).exitCode());
+        Thread.sleep(3300); // the phone's access token expires; its refresh is refused
+        Run ended = cardsWith(phone, "", "list");
+        assertEquals(3, ended.exitCode(), ended.out());
+        assertTrue(ended.out().contains("session expired"), ended.out());
+        assertEquals(1, cards("", "sessions", "end", phoneId).exitCode(), "an ended session is not found");
+
+        assertEquals(0, cardsWith(phone, "cli-password-123\n", "login", "--email", email, "--password-stdin").exitCode());
+        Run wrong = cards("not-the-password\nnew-password-456\n", "password", "--password-stdin");
+        assertEquals(1, wrong.exitCode(), wrong.out());
+        Run changed = cards("cli-password-123\nnew-password-456\n", "password", "--password-stdin");
+        assertEquals(0, changed.exitCode(), changed.out());
+        assertFalse(changed.out().contains("new-password-456"), changed.out());
+        Thread.sleep(3300);
+        assertEquals(3, cardsWith(phone, "", "list").exitCode(), "the password change ended the other session");
+        assertEquals(0, cards("", "list").exitCode(), "the caller's session goes on");
+        assertEquals(1, cardsWith(phone, "cli-password-123\n", "login", "--email", email, "--password-stdin").exitCode());
+
+        assertEquals(2, cards("new-password-456\n", "account", "delete", "--password-stdin").exitCode(),
+                "without --yes and a console: refused");
+        Run deleted = cards("new-password-456\n", "account", "delete", "--password-stdin", "--yes", "--json");
+        assertEquals(0, deleted.exitCode(), deleted.out());
+        assertTrue(Files.notExists(sessionFile));
+        assertEquals(3, cards("", "sessions").exitCode());
+        assertEquals(1, cards("new-password-456\n", "login", "--email", email, "--password-stdin").exitCode());
     }
 
     @Test

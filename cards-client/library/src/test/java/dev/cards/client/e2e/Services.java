@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Both packaged services, started once for the end-to-end tests: 2-second access tokens, a file
  * database and a fixed signing key for the auth-service (so a restart keeps users, sessions and
- * keys), and a cards-service that trusts its JWKS with a 1-second clock skew (so expiry shows quickly).
+ * keys), room there for the tests' many sign-ups from this one address, and a cards-service that
+ * trusts its JWKS with a 1-second clock skew (so expiry shows quickly).
  */
 public final class Services {
 
@@ -51,6 +52,9 @@ public final class Services {
             int authPort = ServiceProcess.freePort();
             ServiceProcess auth = new ServiceProcess("auth-service", AUTH_JAR, authPort, fresh(dir.resolve("auth-service.log")),
                     List.of("-Dquarkus.profile=local", "-Dauth.access-token.lifetime=" + accessTokenLifetime,
+                            // Every test signs up its own users, all from this machine: more than the
+                            // default 10 per address and window (the limit is the auth-service's SignupLimitTest's).
+                            "-Dauth.signup-limit.max-per-address=1000",
                             "-Dauth.signing-key.location=" + key.toAbsolutePath(),
                             "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("auth-db")
                                     + "-" + authPort + ";DB_CLOSE_DELAY=-1"));
