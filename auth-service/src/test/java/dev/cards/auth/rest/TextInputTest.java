@@ -56,7 +56,8 @@ class TextInputTest {
 
     @Test
     void aControlCharacterInARefreshTokenBodyIsRejected() {
-        rejected("/auth/refresh", "{\"refresh_token\":\"\\u0000\"}", "refreshToken");
+        // Named as the client sent it (the JSON name), not as the Java record calls it.
+        rejected("/auth/refresh", "{\"refresh_token\":\"\\u0000\"}", "refresh_token");
     }
 
     @Test
