@@ -107,7 +107,8 @@ describe(`the deployed stack (${AUTH}, ${CARDS})`, () => {
       await page.goto(`${CARDS}/`);
       await page.waitForSelector('body[data-ready="true"]');
       await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
+      // exact: the Account view has other password fields (current, new, confirm with your password).
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Log in' }).click();
       await page.getByText('Where does this run?').waitFor();
       await sleep((ACCESS_SECONDS + SKEW_SECONDS + 1) * 1000);
