@@ -3,7 +3,8 @@
 // cards, wait out a short access token, refresh by Bearer and by cookie, the web page in Chromium
 // against the containerised auth-service, the AOT cache mapped by each JVM, a restarted
 // auth-service that still refreshes the session, PostgreSQL stopped for a few seconds (503, then
-// recovery), logout. The tests run in order and share one user's session, as a person would.
+// recovery), sessions listed and ended, a password change, an account deleted while the
+// cards-service is stopped, logout. The tests run in order and share one user's session, as a person would.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, test, after } from 'node:test';
@@ -17,6 +18,8 @@ const ACCESS_SECONDS = Number(env.ACCESS_SECONDS ?? 10);
 const SKEW_SECONDS = Number(env.SKEW_SECONDS ?? 1);
 const ENGINE = env.ENGINE ?? 'podman';
 const CONTAINERS = { auth: env.AUTH_CONTAINER, cards: env.CARDS_CONTAINER, postgres: env.PG_CONTAINER };
+// Every cards-service replica (kube play runs two): "stopped" means all of them.
+const CARDS_REPLICAS = (env.CARDS_CONTAINERS ?? env.CARDS_CONTAINER ?? '').split(' ').filter(Boolean);
 const JVM = (env.JVM ?? 'true') === 'true';
 const CHROMIUM = env.CHROMIUM ?? '/usr/bin/chromium';
 const PASSWORD = 'correct horse battery staple';
@@ -165,6 +168,87 @@ describe(`the deployed stack (${AUTH}, ${CARDS})`, () => {
       return true;
     });
     await until('the cards-service recovers', 90, async () => (await fetch(`${CARDS}/cards`, bearer(session.access_token))).status === 200);
+  });
+
+  test('a user signed in from three clients sees three sessions, ends one, and a password change ends the others', async () => {
+    const other = `e2e-sessions-${Date.now()}@example.com`;
+    await expectStatus(await fetch(`${AUTH}/auth/signup`, json({ email: other, password: PASSWORD })), 201);
+    const devices = ['Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', 'cards-cli/1.0', 'okhttp/5.0'];
+    const signed = [];
+    for (const agent of devices) {
+      const res = await fetch(`${AUTH}/auth/login`, { ...json({ email: other, password: PASSWORD }), headers: { 'Content-Type': 'application/json', 'User-Agent': agent } });
+      await expectStatus(res, 200);
+      signed.push(await res.json());
+    }
+    let res = await fetch(`${AUTH}/auth/sessions`, bearer(signed[0].access_token));
+    await expectStatus(res, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const { items } = await res.json();
+    assert.equal(items.length, 3);
+    assert.equal(items.filter((s) => s.current).length, 1);
+    assert.ok(items.every((s) => !JSON.stringify(s).includes(signed[0].refresh_token)), 'no refresh token in the list');
+    const third = items.find((s) => !s.current && /okhttp/i.test(s.device)) ?? items.find((s) => !s.current);
+    res = await fetch(`${AUTH}/auth/sessions/${third.id}`, bearer(signed[0].access_token, { method: 'DELETE' }));
+    await expectStatus(res, 204);
+    const refresh = (token) => fetch(`${AUTH}/auth/refresh`, bearer(token, { method: 'POST' }));
+    const ended = signed.findIndex((t) => JSON.parse(Buffer.from(t.access_token.split('.')[1], 'base64url')).sid === third.id);
+    assert.notEqual(ended, -1, 'the ended session is one of the three sign-ins');
+    await expectStatus(await refresh(signed[ended].refresh_token), 401);
+    const alive = [0, 1, 2].filter((i) => i !== ended);
+    for (const i of alive) {
+      res = await refresh(signed[i].refresh_token);
+      await expectStatus(res, 200);
+      signed[i] = await res.json();
+    }
+    const [mine, theirs] = alive;
+    res = await fetch(`${AUTH}/auth/password`, bearer(signed[mine].access_token,
+      json({ current_password: PASSWORD, new_password: 'a brand new passphrase' })));
+    await expectStatus(res, 204);
+    await expectStatus(await refresh(signed[theirs].refresh_token), 401);
+    await expectStatus(await refresh(signed[mine].refresh_token), 200);
+    await expectStatus(await fetch(`${AUTH}/auth/login`, json({ email: other, password: 'a brand new passphrase' })), 200);
+  });
+
+  test('an account deleted while the cards-service is stopped leaves no card and no session once it is back', { skip: !CONTAINERS.cards }, async () => {
+    const doomed = `e2e-deleted-${Date.now()}@example.com`;
+    await expectStatus(await fetch(`${AUTH}/auth/signup`, json({ email: doomed, password: PASSWORD })), 201);
+    let res = await fetch(`${AUTH}/auth/login`, json({ email: doomed, password: PASSWORD }));
+    await expectStatus(res, 200);
+    const tokens = await res.json();
+    for (const question of ['Gone?', 'Also gone?']) {
+      await expectStatus(await fetch(`${CARDS}/cards`, bearer(tokens.access_token, json({ question, answer: 'yes' }))), 201);
+    }
+    res = await fetch(`${AUTH}/auth/me`, bearer(tokens.access_token));
+    const { id } = await res.json();
+    const psql = (db, sql) => engine('exec', CONTAINERS.postgres, 'psql', '-U', 'postgres', '-d', db, '-tAc', sql).trim();
+    assert.equal(psql('cards_cards', `select count(*) from card where owner_id = '${id}'`), '2');
+    for (const c of CARDS_REPLICAS) engine('stop', '--time', '10', c);
+    try {
+      res = await fetch(`${AUTH}/auth/account/deletion`, bearer(tokens.access_token, json({ password: PASSWORD })));
+      await expectStatus(res, 204);
+      await expectStatus(await fetch(`${AUTH}/auth/refresh`, bearer(tokens.refresh_token, { method: 'POST' })), 401);
+      assert.equal(psql('cards_auth', `select count(*) from app_user where id = '${id}'`), '0');
+      assert.equal(psql('cards_auth', `select count(*) from refresh_session where user_id = '${id}'`), '0');
+      // Down: the cards wait for it, the deletion waits in the auth-service's outbox.
+      assert.equal(psql('cards_cards', `select count(*) from card where owner_id = '${id}'`), '2');
+      assert.equal(psql('cards_auth', `select count(*) from account_deletion where user_id = '${id}'`), '1');
+    } finally {
+      for (const c of CARDS_REPLICAS) engine('start', c);
+    }
+    await until('the cards-service deletes the cards once it is back', 120,
+      async () => psql('cards_cards', `select count(*) from card where owner_id = '${id}'`) === '0');
+    await until('the deletion is acknowledged', 60,
+      async () => psql('cards_auth', `select count(*) from account_deletion where user_id = '${id}'`) === '0');
+    // The same email again is a new user, with a new sub and none of the old cards.
+    await expectStatus(await fetch(`${AUTH}/auth/signup`, json({ email: doomed, password: PASSWORD })), 201);
+    res = await fetch(`${AUTH}/auth/login`, json({ email: doomed, password: PASSWORD }));
+    await expectStatus(res, 200);
+    const again = await res.json();
+    const me = await (await fetch(`${AUTH}/auth/me`, bearer(again.access_token))).json();
+    assert.notEqual(me.id, id);
+    await until('the cards-service answers again', 90, async () => (await fetch(`${CARDS}/cards`, bearer(again.access_token))).status === 200);
+    const page = await (await fetch(`${CARDS}/cards`, bearer(again.access_token))).json();
+    assert.deepEqual(page.items, []);
   });
 
   test('logout ends the session: its refresh token is refused', async () => {

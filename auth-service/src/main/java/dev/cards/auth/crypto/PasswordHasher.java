@@ -9,7 +9,6 @@ import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 import dev.cards.auth.config.AuthConfig;
-import io.quarkus.runtime.ImageMode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -95,7 +94,10 @@ public class PasswordHasher {
         return argon2.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, p, length);
     }
 
-    /** native, java, or auto: libargon2 where it loads (not in a native image, nor on an unbundled platform), else Java. */
+    /**
+     * native, java, or auto: libargon2 where it loads (on the JVM and in a native executable alike, JNA
+     * being initialised at run time there), else Java (a platform argon2-jvm bundles no library for).
+     */
     static Argon2Function implementation(String choice) {
         switch (choice) {
             case "java":
@@ -103,9 +105,6 @@ public class PasswordHasher {
             case "native":
                 return new NativeArgon2();
             case "auto":
-                if (ImageMode.current() == ImageMode.NATIVE_RUN) {
-                    return new JavaArgon2(); // JNA does not load libraries in a native image
-                }
                 try {
                     return new NativeArgon2();
                 } catch (LinkageError | RuntimeException e) {

@@ -34,9 +34,14 @@ public class ClientRegistry {
     public ClientRegistry(OAuthConfig config) {
         config.clients().forEach((id, client) -> {
             boolean confidential = client.type() == OAuthConfig.ClientType.CONFIDENTIAL;
-            if (confidential != client.secretSha256().isPresent()) {
-                throw new IllegalStateException("auth.oauth.clients." + id + ": a confidential client needs secret-sha256, "
-                        + "a public one must not have it");
+            if (!confidential && client.secretSha256().isPresent()) {
+                throw new IllegalStateException("auth.oauth.clients." + id + ": a public client must not have secret-sha256");
+            }
+            if (confidential && client.secretSha256().isEmpty()) {
+                // Registered by the shipped configuration, its secret left to the operator: nobody can
+                // authenticate as it, so it is simply not a client until it has one.
+                LOG.infof("auth.oauth.clients.%s: a confidential client without secret-sha256; disabled", id);
+                return;
             }
             for (String grant : client.grantTypes()) {
                 if (!GRANT_TYPES.contains(grant)) {

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+
 import dev.cards.auth.config.AuthConfig;
 import dev.cards.auth.persistence.AccountDeletion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,14 +18,24 @@ import jakarta.enterprise.context.ApplicationScoped;
  * acknowledges only after it deleted what it held, so a consumer that is down catches up later.
  */
 @ApplicationScoped
+@Startup
 public class DeletedAccounts {
+
+    private static final Logger LOG = Logger.getLogger(DeletedAccounts.class);
 
     private static final int PAGE = 100;
 
     private final Set<String> consumers;
 
-    public DeletedAccounts(AuthConfig config) {
+    public DeletedAccounts(AuthConfig config, ClientRegistry clients) {
         this.consumers = Set.copyOf(config.accountDeletion().consumers().orElse(List.of()));
+        for (String consumer : consumers) {
+            if (clients.find(consumer).filter(c -> c.allows("client_credentials")).isEmpty()) {
+                // Nothing is lost (the outbox keeps every deletion), but nothing is carried out either.
+                LOG.warnf("Deleted accounts wait for %s, which cannot sign in: register it as a confidential client "
+                        + "with the client_credentials grant (auth.oauth.clients.%s.secret-sha256)", consumer, consumer);
+            }
+        }
     }
 
     public boolean mayRead(String clientId) {

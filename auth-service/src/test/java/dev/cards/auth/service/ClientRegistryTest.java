@@ -2,6 +2,7 @@ package dev.cards.auth.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -50,5 +51,24 @@ class ClientRegistryTest {
         assertEquals(dev.cards.auth.config.OAuthConfig.DpopPolicy.OPTIONAL, registry.find("cards-cli").orElseThrow().dpop());
         assertEquals(dev.cards.auth.config.OAuthConfig.DpopPolicy.REQUIRED, registry.find("strict").orElseThrow().dpop());
         assertEquals(dev.cards.auth.config.OAuthConfig.DpopPolicy.OFF, registry.find("legacy").orElseThrow().dpop());
+    }
+
+    @Test
+    void aConfidentialClientWithoutASecretIsNotAClient() {
+        // The shipped configuration registers cards-service; its secret is the operator's to give.
+        ClientRegistry registry = new ClientRegistry(TestConfig.oauth(Map.of("auth.oauth.clients.cards-cli.type", "public",
+                "auth.oauth.clients.cards-service.type", "confidential",
+                "auth.oauth.clients.cards-service.grant-types", "client_credentials")));
+        assertTrue(registry.find("cards-service").isEmpty());
+        assertFalse(registry.isConfidential("cards-service"));
+        assertEquals(List.of("refresh_token"), registry.grantTypesInUse());
+    }
+
+    @Test
+    void aPublicClientWithASecretStopsStartUp() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new ClientRegistry(TestConfig.oauth(Map.of("auth.oauth.clients.cards-cli.type", "public",
+                        "auth.oauth.clients.cards-cli.secret-sha256", "00".repeat(32)))));
+        assertEquals("auth.oauth.clients.cards-cli: a public client must not have secret-sha256", e.getMessage());
     }
 }

@@ -184,14 +184,20 @@ final class Report {
                     starts.stream().map(l -> String.format(Locale.ROOT, "%.2f", num(l, "auth_ready_s"))).toList(),
                     starts.stream().map(l -> String.format(Locale.ROOT, "%.2f", num(l, "cards_ready_s"))).toList()));
         }
-        double kcRss = num(memory, "keycloak_rss_mb"), authRss = Math.max(num(memory, "auth_service_rss_mb"),
-                num(memory, "auth_service_rotation_off_rss_mb")), cardsRss = num(memory, "cards_service_rss_mb");
-        md.append(String.format(Locale.ROOT, "%nResident memory after the side-by-side rounds (MB): Keycloak %.0f, auth-service %.0f "
-                + "(%.2f of Keycloak's; target ≤ 0.33), cards-service %.0f (target ≤ 150). Keycloak start to ready: %s s.%n",
-                kcRss, authRss, authRss / kcRss, cardsRss, str(memory, "keycloak_ready_s").equals("?")
-                        ? String.format(Locale.ROOT, "%.1f", num(memory, "keycloak_ready_s")) : "?"));
-        md.append("\nCPU cost (µs per operation): `").append(cpu.strip()).append("`\n\nSettings and memory: `")
-                .append(memory.strip()).append("`\n");
+        if (!memory.isBlank()) { // BENCH_ONLY=native writes its memory and starts to native.md instead
+            double kcRss = num(memory, "keycloak_rss_mb"), authRss = Math.max(num(memory, "auth_service_rss_mb"),
+                    num(memory, "auth_service_rotation_off_rss_mb")), cardsRss = num(memory, "cards_service_rss_mb");
+            md.append(String.format(Locale.ROOT, "%nResident memory after the side-by-side rounds (MB): Keycloak %.0f, auth-service %.0f "
+                    + "(%.2f of Keycloak's; target ≤ 0.33), cards-service %.0f (target ≤ 150). Keycloak start to ready: %s s.%n",
+                    kcRss, authRss, authRss / kcRss, cardsRss, str(memory, "keycloak_ready_s").equals("?")
+                            ? String.format(Locale.ROOT, "%.1f", num(memory, "keycloak_ready_s")) : "?"));
+        }
+        if (!cpu.isBlank()) {
+            md.append("\nCPU cost (µs per operation): `").append(cpu.strip()).append("`\n");
+        }
+        if (!memory.isBlank()) {
+            md.append("\nSettings and memory: `").append(memory.strip()).append("`\n");
+        }
         return new Rendered(json.toString(), md.toString(), svg(pairRows, rows));
     }
 
