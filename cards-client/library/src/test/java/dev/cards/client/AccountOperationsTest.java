@@ -1,5 +1,9 @@
 package dev.cards.client;
 
+import static dev.cards.client.SessionListFixture.LIST;
+import static dev.cards.client.SessionListFixture.OTHER;
+import static dev.cards.client.SessionListFixture.OWN;
+import static dev.cards.client.SessionListFixture.accessTokenOf;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -19,10 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,14 +41,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AccountOperationsTest {
 
-    static final String OWN = "7d0c6a55-1f0e-4c3b-9a55-0c2f4a8e6b01";
-    static final String OTHER = "c1b2a3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-    static final String LIST = "{\"items\":[{\"id\":\"" + OTHER + "\",\"client\":\"cards-cli\","
-            + "\"started_at\":\"2026-12-01T10:00:00Z\",\"last_used_at\":\"2026-12-07T09:30:00Z\","
-            + "\"device\":\"Firefox on Linux\",\"address\":\"192.0.2.0/24\",\"dpop_bound\":false,\"current\":false},"
-            + "{\"id\":\"" + OWN + "\",\"client\":\"cards-cli\",\"started_at\":\"2026-12-07T08:00:00Z\","
-            + "\"last_used_at\":\"2026-12-07T08:00:00Z\",\"device\":\"Java-http-client/17\",\"dpop_bound\":true,"
-            + "\"current\":true}]}";
     static final String FIELD_ERRORS = ",\"errors\":[{\"field\":\"new_password\",\"message\":\"at least 8 characters\"}]";
 
     private final WireMockServices services = new WireMockServices();
@@ -57,12 +51,6 @@ class AccountOperationsTest {
     }
 
     /** An access token shaped like the auth-service's: a JWT naming its session in {@code sid} (unsigned: the client does not verify). */
-    static String accessTokenOf(String sid) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(("{\"sub\":\"u\",\"sid\":\"" + sid + "\"}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-    }
-
     @Test
     void sessionsAreTheApiItemsAskedForWithTheAccessToken() {
         services.signedIn("access-0", "refresh-0");
@@ -75,7 +63,7 @@ class AccountOperationsTest {
                 new SignedInSession(OTHER, "cards-cli", Instant.parse("2026-12-01T10:00:00Z"),
                         Instant.parse("2026-12-07T09:30:00Z"), "Firefox on Linux", "192.0.2.0/24", false, false),
                 new SignedInSession(OWN, "cards-cli", Instant.parse("2026-12-07T08:00:00Z"),
-                        Instant.parse("2026-12-07T08:00:00Z"), "Java-http-client/17", null, true, true)), sessions);
+                        Instant.parse("2026-12-07T08:05:00Z"), "Java-http-client/17", null, true, true)), sessions);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.cards.client.cli;
 
+import static dev.cards.client.SessionListFixture.LIST;
+import static dev.cards.client.SessionListFixture.OTHER;
+import static dev.cards.client.SessionListFixture.OWN;
+import static dev.cards.client.SessionListFixture.accessTokenOf;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -14,10 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import jakarta.inject.Inject;
 
@@ -39,16 +41,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CliAccountCommandsTest {
 
-    static final String OWN = "7d0c6a55-1f0e-4c3b-9a55-0c2f4a8e6b01";
-    static final String OTHER = "c1b2a3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-    static final String LIST = "{\"items\":[{\"id\":\"" + OTHER + "\",\"client\":\"cards-cli\","
-            + "\"started_at\":\"2026-12-01T10:00:00Z\",\"last_used_at\":\"2026-12-07T09:30:00Z\","
-            + "\"device\":\"Firefox on Linux\",\"address\":\"192.0.2.0/24\",\"dpop_bound\":false,\"current\":false},"
-            + "{\"id\":\"" + OWN + "\",\"client\":\"cards-cli\",\"started_at\":\"2026-12-07T08:00:00Z\","
-            + "\"last_used_at\":\"2026-12-07T08:05:00Z\",\"device\":\"Java-http-client/17\",\"dpop_bound\":true,"
-            + "\"current\":true}]}";
     /** The session's access token: a JWT naming its session ({@code sid}), unsigned (the client does not verify). */
-    static final String ACCESS = jwtWithSid(OWN);
+    static final String ACCESS = accessTokenOf(OWN);
 
     @Inject
     PicocliCommandLineFactory factory;
@@ -68,12 +62,6 @@ class CliAccountCommandsTest {
     @AfterEach
     void stop() {
         server.stop();
-    }
-
-    static String jwtWithSid(String sid) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(("{\"sub\":\"u\",\"sid\":\"" + sid + "\"}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
     }
 
     private CliRunner.Result cards(String stdin, String... args) {
