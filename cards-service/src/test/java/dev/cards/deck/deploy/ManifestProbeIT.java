@@ -15,14 +15,17 @@ import dev.cards.testsupport.deploy.DeclaredProbesContract;
 /**
  * The packaged cards-service, started as its Deployment declares it, answers the declared probes.
  * The JWKS location stays as declared, `http://auth-service/...`, a Service name nothing answers
- * to here: the service must start and be ready without the auth-service.
+ * to here: the service must start and be ready without the auth-service (the deleted-accounts feed reads it
+ * there too, and fails quietly until it answers).
  */
 class ManifestProbeIT extends DeclaredProbesContract {
 
     @Override
     protected Map<String, Map<String, String>> secrets() {
         return Map.of("cards-db", Map.of("QUARKUS_DATASOURCE_USERNAME", "cards_cards", "QUARKUS_DATASOURCE_PASSWORD",
-                "cards_cards"));
+                "cards_cards"),
+                // Its client secret at the auth-service, for deleted accounts (unreachable here, like the JWKS).
+                "cards-service-client", Map.of("CARDS_ACCOUNT_DELETIONS_CLIENT_SECRET", "s"));
     }
 
     @Override
